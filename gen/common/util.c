@@ -147,14 +147,23 @@ int is_c_ident(const char *s)
     return 1;
 }
 
+/* The last occurrence of root in path that starts a path component. */
+static const char *last_component(const char *path, const char *root)
+{
+    const char *best = NULL;
+    for (const char *p = path; (p = strstr(p, root)) != NULL; p++)
+        if (p == path || p[-1] == '/')
+            best = p;
+    return best;
+}
+
 const char *repo_relative(const char *path)
 {
-    static const char *const roots[] = { "defs/", "tests/", "gen/" };
-    const char *best = NULL;
-    for (size_t i = 0; i < sizeof(roots) / sizeof(roots[0]); i++) {
-        for (const char *p = path; (p = strstr(p, roots[i])) != NULL; p++)
-            if ((p == path || p[-1] == '/') && (!best || p > best))
-                best = p;
-    }
+    /* defs/ and tests/ win over gen/ (tests/gen/... is a tests/ path). */
+    const char *d = last_component(path, "defs/");
+    const char *t = last_component(path, "tests/");
+    const char *best = d && (!t || d > t) ? d : t;
+    if (!best)
+        best = last_component(path, "gen/");
     return best ? best : path;
 }

@@ -44,7 +44,8 @@ void sb_free(StrBuf *b);
 /*
  * The repository-relative name of a spec path as meson passes it
  * ("../defs/riscv/rv64i.decode" -> "defs/riscv/rv64i.decode"): the suffix from
- * the last "defs/", "tests/" or "gen/" path component, else PATH itself.
+ * the last "defs/" or "tests/" path component (whichever is later), else from
+ * the last "gen/" component, else PATH itself.
  * Used in banners and in the "defs/FILE:LINE" comments of generated code.
  */
 const char *repo_relative(const char *path);
