@@ -9,13 +9,14 @@
  * arguments (conditions, memory ops, barriers, rounding modes), the op
  * record and the append function.  docs/ir.md describes all of it.
  *
- * This is the minimal first version: contexts hold only the op array.
- * Temps (globals, TB-wide, basic-block-local, constants), labels and the
- * textual IR come with the translator core (issue 3).
+ * Contexts hold the ops, the temps (globals, TB-wide, basic-block-local,
+ * constants) and the labels of one translation block; docs/ir.md describes
+ * them and the textual form (ir_text.h).
  */
 #ifndef IR_H
 #define IR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -150,14 +151,29 @@ typedef union IrArg {
 /*
  * An op.  args holds nb_out outputs, then nb_in inputs, then nb_const
  * constants; the counts equal ir_op_info[opc]'s except for a variadic
- * group, whose actual size the builder stores.
+ * group, whose actual size the builder stores.  `life` is written by the
+ * liveness pass (opt_liveness) and read by the register allocator.
  */
 typedef struct IrOp {
     uint16_t opc;       /* IrOpcode */
     uint8_t type;       /* IrType */
     uint8_t nb_out, nb_in, nb_const;
+    uint16_t life;      /* IR_LIFE_* */
     IrArg args[IR_MAX_ARGS];
 } IrOp;
+
+/*
+ * Liveness bits of IrOp.life, indexed by temp argument (outputs first, then
+ * inputs; at most IR_MAX_TEMP_ARGS = 7):
+ *   IR_LIFE_DEAD(i)  the temp of argument i is not read again after this op
+ *                    (a global still has to reach memory, see SYNC);
+ *   IR_LIFE_SYNC(i)  argument i is a global whose new value must be written
+ *                    to the CPU state right after this op, because a later
+ *                    op reads globals from memory (call, fault, TB exit)
+ *                    before the global is written again.
+ */
+#define IR_LIFE_DEAD(i) ((uint16_t)(1u << (i)))
+#define IR_LIFE_SYNC(i) ((uint16_t)(1u << (8 + (i))))
 
 static inline IrArg *ir_op_out(IrOp *op, unsigned i)
 {
@@ -174,22 +190,173 @@ static inline IrArg *ir_op_const(IrOp *op, unsigned i)
     return &op->args[op->nb_out + op->nb_in + i];
 }
 
-typedef struct IrCtx IrCtx;
+static inline unsigned ir_op_nb_temps(const IrOp *op)
+{
+    return (unsigned)op->nb_out + op->nb_in;
+}
+
+static inline const IrOpInfo *ir_op_def(const IrOp *op)
+{
+    return &ir_op_info[op->opc];
+}
+
+/*
+ * Temps.  Every value is a temp; its kind says how long it lives:
+ *   GLOBAL  a guest-visible value with a home in the CPU state at
+ *           env + offset (e.g. a guest register); it survives across ops,
+ *           basic blocks and translation blocks.  Created once, before any
+ *           other temp, and kept by ir_ctx_reset().
+ *   TB      lives for the whole translation block, across basic blocks.
+ *   BB      lives only inside one basic block: dead at every set_label and
+ *           after every bb_end op (the allocator never saves it there).
+ *   CONST   a constant; one temp per (type, value), shared (ir_const).
+ * Temp 0 is "no temp" (IR_NO_TEMP), never a valid operand.
+ */
+typedef enum IrTempKind {
+    IR_TEMP_GLOBAL,
+    IR_TEMP_TB,
+    IR_TEMP_BB,
+    IR_TEMP_CONST,
+} IrTempKind;
+
+#define IR_NO_TEMP ((IrTemp){ 0 })
+
+typedef struct IrTempInfo {
+    uint8_t kind;        /* IrTempKind */
+    uint8_t type;        /* IrType (never IR_VOID) */
+    int8_t fixed_reg;    /* GLOBAL: host register it always lives in, or -1 */
+    uint8_t pad;
+    int32_t offset;      /* GLOBAL: byte offset in the CPU state */
+    uint64_t val;        /* CONST: the value's bits, zero-extended from i32/f32 */
+    const char *name;    /* GLOBAL: name for dumps and the text format */
+} IrTempInfo;
+
+/* A label: where it is placed (op index of its set_label, or -1) and how
+ * many branch ops name it. */
+typedef struct IrLabelInfo {
+    int32_t set_at;
+    uint32_t refs;
+} IrLabelInfo;
+
+/*
+ * A translation context: the ops of one translation block, its temps and
+ * labels.  The fields are public for the passes; build through the
+ * functions below and the builders of ir-build.h.
+ */
+typedef struct IrCtx {
+    IrOp *ops;
+    size_t nb_ops, cap_ops;
+
+    IrTempInfo *temps;        /* indexed by IrTemp.id; [0] is unused */
+    uint32_t nb_temps, cap_temps;
+    uint32_t nb_globals;      /* globals are temps 1..nb_globals */
+
+    IrLabelInfo *labels;      /* indexed by IrLabel.id; [0] is unused */
+    uint32_t nb_labels, cap_labels;
+
+    uint32_t *const_hash;     /* open addressing: temp ids of constants */
+    uint32_t const_hash_cap;  /* a power of two */
+    uint32_t nb_consts;
+} IrCtx;
 
 IrCtx *ir_ctx_new(void);
 void ir_ctx_free(IrCtx *ctx);
-/* Drops every op (keeps the memory for the next translation). */
+/* Drops every op, label and non-global temp; keeps the globals (and the
+ * memory, for the next translation). */
 void ir_ctx_reset(IrCtx *ctx);
+
+/* A global of the given type at env + offset, named NAME (copied).  All
+ * globals must be created before any other temp. */
+IrTemp ir_global(IrCtx *ctx, IrType type, int32_t offset, const char *name);
+/* Pins a global to a host register for the whole translation (or -1). */
+void ir_global_set_fixed_reg(IrCtx *ctx, IrTemp g, int reg);
+
+IrTemp ir_temp_new(IrCtx *ctx, IrType type);     /* TB-wide */
+IrTemp ir_temp_new_bb(IrCtx *ctx, IrType type);  /* basic-block-local */
+
+/* The constant temp of (type, bits): bits are truncated to the type's width
+ * (i32/f32: the low 32 bits), then de-duplicated through a hash table. */
+IrTemp ir_const(IrCtx *ctx, IrType type, uint64_t bits);
+IrTemp ir_const_f32(IrCtx *ctx, float v);
+IrTemp ir_const_f64(IrCtx *ctx, double v);
+
+static inline IrTemp ir_const_i32(IrCtx *ctx, int32_t v)
+{
+    return ir_const(ctx, IR_I32, (uint32_t)v);
+}
+
+static inline IrTemp ir_const_i64(IrCtx *ctx, int64_t v)
+{
+    return ir_const(ctx, IR_I64, (uint64_t)v);
+}
+
+static inline const IrTempInfo *ir_temp_info(const IrCtx *ctx, IrTemp t)
+{
+    return &ctx->temps[t.id];
+}
+
+static inline IrType ir_temp_type(const IrCtx *ctx, IrTemp t)
+{
+    return (IrType)ctx->temps[t.id].type;
+}
+
+static inline bool ir_temp_is_const(const IrCtx *ctx, IrTemp t)
+{
+    return ctx->temps[t.id].kind == IR_TEMP_CONST;
+}
+
+static inline bool ir_temp_is_global(const IrCtx *ctx, IrTemp t)
+{
+    return ctx->temps[t.id].kind == IR_TEMP_GLOBAL;
+}
+
+/* A constant temp's value: sign-extended from 32 bits for i32. */
+static inline int64_t ir_const_value(const IrCtx *ctx, IrTemp t)
+{
+    const IrTempInfo *ti = &ctx->temps[t.id];
+    return ti->type == IR_I32 ? (int64_t)(int32_t)ti->val : (int64_t)ti->val;
+}
+
+static inline bool ir_temp_eq(IrTemp a, IrTemp b)
+{
+    return a.id == b.id;
+}
+
+IrLabel ir_label_new(IrCtx *ctx);
+
+static inline IrLabelInfo *ir_label_info(IrCtx *ctx, IrLabel l)
+{
+    return &ctx->labels[l.id];
+}
 
 /*
  * Appends an op with the given opcode and type, arguments zeroed and the
  * counts from ir_op_info; the builders in ir-build.h fill in the arguments.
- * The pointer is valid until the next op is appended.
+ * The pointer is valid until the next op is appended.  Label placements
+ * and use counts are not tracked while building: ir_note_labels() computes
+ * them when a pass needs them.
  */
 IrOp *ir_emit_op(IrCtx *ctx, IrOpcode opc, IrType type);
 
-size_t ir_op_count(const IrCtx *ctx);
-IrOp *ir_op_at(IrCtx *ctx, size_t index);
+/* Recomputes every label's set_at and refs from the ops (after building or
+ * after a pass that deleted branches). */
+void ir_note_labels(IrCtx *ctx);
+
+/* Turns op i into a nop (passes delete ops this way; ir_compact removes
+ * the nops). */
+void ir_op_remove(IrCtx *ctx, size_t i);
+/* Drops the nop ops, keeping the order of the others. */
+void ir_compact(IrCtx *ctx);
+
+static inline size_t ir_op_count(const IrCtx *ctx)
+{
+    return ctx->nb_ops;
+}
+
+static inline IrOp *ir_op_at(IrCtx *ctx, size_t index)
+{
+    return &ctx->ops[index];
+}
 
 /*
  * The constraint set the register allocator uses for an op of opcode OPC

@@ -1,0 +1,80 @@
+/*
+ * The x86-64 code generator: compiles the IR of one translation block into
+ * host code in a code cache, and the protocol that code follows.
+ *
+ * Protocol (docs/backend.md): jit_enter() calls the prologue, which saves
+ * the SysV callee-saved registers, reserves the spill frame, loads the env
+ * register (rbp) with the CPU-state pointer (and the guest-base register
+ * when guest_base cannot be a displacement), and jumps to the TB's code.
+ * exit_tb VAL returns VAL from jit_enter(); goto_tb SLOT is an aligned,
+ * atomically patchable `jmp rel32` that falls through to the next op until
+ * jit_tb_link() points it at another TB's code; goto_ptr jumps to a host
+ * address (lookup_tb's result: a TB's code or the "return 0" stub).
+ */
+#ifndef JIT_H
+#define JIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ir.h"
+
+typedef struct JitConfig {
+    uint32_t host_features;   /* IR_X86F_* the code may use (a subset of
+                                 x86_host_features(); tests clear bits to
+                                 exercise the fallbacks) */
+    uintptr_t guest_base;     /* added to every guest address (0: bare [addr]) */
+    size_t code_size;         /* code cache bytes */
+    bool wx;                  /* W^X: two mappings (RW, RX) of one memfd */
+    /* lookup_tb's hook: the host code for guest pc, or NULL on a miss. */
+    const void *(*lookup)(void *env, uint64_t pc);
+} JitConfig;
+
+#define JIT_NO_JMP UINT32_MAX
+
+/* Host offset -> guest pc, one per insn_start, in code order. */
+typedef struct JitPcMap {
+    uint32_t host_off;
+    uint64_t guest_pc;
+} JitPcMap;
+
+typedef struct JitTb {
+    const uint8_t *code;      /* executable address of the block */
+    uint32_t size;            /* bytes of host code */
+    uint32_t jmp_insn[2];     /* goto_tb slot: offset of its jmp, or JIT_NO_JMP */
+    uint32_t jmp_reset[2];    /* offset an unpatched slot jumps to */
+    uint32_t nb_insns;
+    JitPcMap *pc_map;         /* nb_insns entries, owned by the JitTb (free) */
+} JitTb;
+
+typedef struct Jit Jit;
+
+/* Host CPU features (cpuid): IR_X86F_*. */
+uint32_t x86_host_features(void);
+
+/* Maps the code cache and emits the prologue/epilogue; NULL + err on error. */
+Jit *jit_new(const JitConfig *cfg, char *err, size_t errlen);
+void jit_free(Jit *jit);
+
+/*
+ * Compiles CTX (optimized or not) into the code cache.  Returns 0 with *tb
+ * filled; -1 if the cache is full (jit_flush, then retry); -2 if the block
+ * needs more spill slots than the frame has (translate fewer instructions).
+ */
+int jit_compile(Jit *jit, IrCtx *ctx, JitTb *tb);
+
+/* Runs host code at CODE (a JitTb's code) with ENV; returns exit_tb's value. */
+uintptr_t jit_enter(Jit *jit, void *env, const void *code);
+
+/* Points goto_tb SLOT of TB at TARGET (host code), or back at its reset
+ * address; a single atomic 4-byte store, safe while other threads run. */
+void jit_tb_link(Jit *jit, const JitTb *tb, unsigned slot, const void *target);
+void jit_tb_unlink(Jit *jit, const JitTb *tb, unsigned slot);
+
+/* Drops every compiled block (the prologue/epilogue stay). */
+void jit_flush(Jit *jit);
+
+void jit_tb_free(JitTb *tb);
+
+#endif
