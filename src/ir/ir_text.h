@@ -24,6 +24,9 @@ void ir_dump(const IrCtx *ctx, FILE *f);
 void ir_dump_op(const IrCtx *ctx, const IrOp *op, FILE *f);
 /* ir_dump into a malloc'ed string. */
 char *ir_dump_str(const IrCtx *ctx);
+/* The text-form name of temp T (a global's name, t3, b0, or a constant
+ * $5:i64) into BUF (NUL-terminated, truncated to LEN), for messages. */
+void ir_temp_name(const IrCtx *ctx, IrTemp t, char *buf, size_t len);
 
 /*
  * Parses TEXT into CTX, which must be fresh (ir_ctx_new) or reset: globals

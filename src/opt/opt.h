@@ -4,7 +4,7 @@
  * folds branches, then dead-code elimination.  Every rewrite belongs to a
  * named rule (OPT_RULE_*, names in opt_rule_names) that can be turned off
  * for bisecting (rvtcg --opt-disable=NAME,... ; rvtcg-irbackend too).
- * docs/ir.md ("Optimizer") lists the rules.
+ * docs/optimizer.md lists the rules with examples.
  */
 #ifndef OPT_H
 #define OPT_H
@@ -14,10 +14,24 @@
 
 #include "ir.h"
 
+/* The rules (opt_rules.def): OPT_RULE_FOLD, OPT_RULE_DCE, ... */
+typedef enum OptRule {
+#define OPT_RULE(e, name, what) OPT_RULE_##e,
+#include "opt_rules.def"
+#undef OPT_RULE
+    OPT_RULE_COUNT
+} OptRule;
+
 typedef struct OptConfig {
     uint64_t disabled;   /* bit r set: rule r is off */
     bool enabled;        /* false: opt_run does nothing */
 } OptConfig;
+
+/* Turns rule R off (for tests and tools). */
+static inline void opt_rule_disable(OptConfig *cfg, OptRule r)
+{
+    cfg->disabled |= (uint64_t)1 << r;
+}
 
 /* Every rule on. */
 static inline OptConfig opt_config_default(void)

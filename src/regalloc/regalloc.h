@@ -25,8 +25,8 @@
 /* One resolved operand of an op, as the backend receives it. */
 typedef struct RaArg {
     int8_t reg;          /* host register, or -1 for an immediate */
-    bool is_const;       /* the value is the constant `val` */
-    int64_t val;         /* the constant (sign-extended from i32) */
+    bool is_const;       /* set exactly for immediates (reg == -1) */
+    int64_t val;         /* the immediate (sign-extended from i32) */
 } RaArg;
 
 /* What a host backend tells the allocator, and the hooks it calls. */
@@ -39,6 +39,12 @@ typedef struct RaHost {
     int32_t frame_offset;       /* first spill slot: [frame_reg + offset] */
     int32_t frame_size;         /* bytes of spill area */
 
+    /* The hooks, called in code order (docs/regalloc.md, "What the
+     * backend must provide").  T is the value's own type: mov copies
+     * within one register class; movi's VAL is zero-extended from 32 bits
+     * for i32/f32 and DST may be an xmm register; load/store move T's size
+     * at [BASE + OFF], BASE being env_reg (a global) or frame_reg (a spill
+     * slot).  Any hook may clobber the host flags. */
     void *be;                   /* the backend's own state for the hooks */
     void (*mov)(void *be, IrType t, int dst, int src);
     void (*movi)(void *be, IrType t, int dst, uint64_t val);
@@ -54,13 +60,16 @@ typedef struct RaHost {
 } RaHost;
 
 /* The liveness pass: sets IrOp.life on every op (backwards, per basic
- * block, globals and TB temps live at block ends). */
+ * block, globals and TB temps live at block ends).  SYNC is also set on
+ * outputs of TB temps whose value must reach their frame slot. */
 void ra_liveness(IrCtx *ctx);
 
 /*
  * Allocates and emits the whole context through HOST.  Returns 0, or -1
  * when the spill area is too small for the block (the caller translates a
- * shorter block).  Runs ra_liveness itself.
+ * shorter block) or a constraint cannot be met with HOST's registers.
+ * Runs ra_liveness itself.  Globals pinned to a host register
+ * (IrTempInfo.fixed_reg >= 0) are not supported yet: it aborts.
  */
 int ra_codegen(IrCtx *ctx, const RaHost *host);
 

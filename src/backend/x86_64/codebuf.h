@@ -8,6 +8,12 @@
  * once after emitting a whole translation block, throws the block away,
  * makes room and translates again.  Mapping, W^X and flushing belong to the code cache
  * that owns the memory, not to this type.
+ *
+ * exec_delta is the distance from the bytes being written to the address
+ * they will execute at: 0 normally, and rx - rw when the code cache writes
+ * through one mapping (RW) and runs another (RX) in W^X mode.  Encoders
+ * that depend on the instruction's own address (rip-relative operands,
+ * branches to absolute targets) use cb_exec_ptr().
  */
 #ifndef X86_CODEBUF_H
 #define X86_CODEBUF_H
@@ -22,6 +28,7 @@ typedef struct CodeBuf {
     uint8_t *ptr;    /* next byte to write */
     uint8_t *end;    /* one past the last usable byte */
     bool overflow;   /* an emit did not fit; bytes were dropped */
+    intptr_t exec_delta; /* execution address - write address (W^X), else 0 */
 } CodeBuf;
 
 static inline void cb_init(CodeBuf *cb, void *mem, size_t size)
@@ -29,6 +36,13 @@ static inline void cb_init(CodeBuf *cb, void *mem, size_t size)
     cb->start = cb->ptr = (uint8_t *)mem;
     cb->end = cb->start + size;
     cb->overflow = false;
+    cb->exec_delta = 0;
+}
+
+/* The address the next byte will execute at. */
+static inline uintptr_t cb_exec_ptr(const CodeBuf *cb)
+{
+    return (uintptr_t)cb->ptr + (uintptr_t)cb->exec_delta;
 }
 
 /* Bytes written so far (the offset of the next byte). */

@@ -58,7 +58,7 @@ void x86_mov_ri_keepflags(CodeBuf *cb, X86Reg r, int64_t imm)
     } else {
         /* lea r,[rip+disp32] is 7 bytes; disp counts from its end */
         /* modulo 2^64: imm may be anywhere */
-        int64_t disp = (int64_t)((uint64_t)imm - ((uint64_t)(uintptr_t)cb->ptr + 7));
+        int64_t disp = (int64_t)((uint64_t)imm - ((uint64_t)cb_exec_ptr(cb) + 7));
         if (fits_s32(disp))
             x86_lea_r64_m(cb, r, x86_mem_rip((int32_t)disp));
         else
@@ -186,10 +186,11 @@ void x86_shift_ri(CodeBuf *cb, X86ShiftOp op, bool w64, X86Reg r,
         byimm[w64][op](cb, r, count);
 }
 
-/* Displacement from the end of an instruction of LEN bytes at cb->ptr. */
+/* Displacement from the end of an instruction of LEN bytes at cb->ptr
+ * (counted at the address the code executes at). */
 static int64_t rel_from_end(CodeBuf *cb, const void *target, int len)
 {
-    return (int64_t)(intptr_t)target - ((int64_t)(intptr_t)cb->ptr + len);
+    return (int64_t)(intptr_t)target - ((int64_t)cb_exec_ptr(cb) + len);
 }
 
 void x86_jmp_to(CodeBuf *cb, const void *target)
@@ -252,5 +253,5 @@ void x86_nops(CodeBuf *cb, unsigned n)
 void x86_align(CodeBuf *cb, unsigned align)
 {
     assert(align && !(align & (align - 1)));
-    x86_nops(cb, (unsigned)(-(uintptr_t)cb->ptr & (align - 1)));
+    x86_nops(cb, (unsigned)(-cb_exec_ptr(cb) & (align - 1)));
 }
