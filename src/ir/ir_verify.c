@@ -4,7 +4,8 @@
  *   1. each op on its own: opcode, type, argument counts, operand temps and
  *      their types (ir_op_info arg_types), outputs not constants, the
  *      ranges of constant arguments and a few per-op rules;
- *   2. labels: set at most once, and set if a branch names them;
+ *   2. labels: set at most once, and set if a branch names them; each
+ *      goto_tb slot used at most once (it is one patchable jump);
  *   3. definitions before uses: a forward "defined on every path" dataflow
  *      over the basic blocks for TB temps, and for basic-block temps a check
  *      inside each block (they die at every block boundary).
@@ -456,6 +457,24 @@ static bool check_defs(Verifier *v, const int32_t *set_at)
     return ok;
 }
 
+/* A goto_tb slot names one patchable jump of the TB, so each slot may
+ * appear once (docs/backend.md, chaining). */
+static bool check_goto_tb_slots(Verifier *v)
+{
+    long seen[2] = { -1, -1 };
+    for (size_t i = 0; i < v->ctx->nb_ops; i++) {
+        const IrOp *op = &v->ctx->ops[i];
+        if (op->opc != IR_OP_goto_tb)
+            continue;
+        uint64_t slot = op->args[0].uimm;
+        if (seen[slot] >= 0)
+            return vfail(v, i, "goto_tb slot %u used twice (first at op %ld)",
+                         (unsigned)slot, seen[slot]);
+        seen[slot] = (long)i;
+    }
+    return true;
+}
+
 bool ir_verify(const IrCtx *ctx, char *err, size_t errlen)
 {
     Verifier v = { ctx, err, errlen };
@@ -464,6 +483,8 @@ bool ir_verify(const IrCtx *ctx, char *err, size_t errlen)
     for (size_t i = 0; i < ctx->nb_ops; i++)
         if (!check_op(&v, i))
             return false;
+    if (!check_goto_tb_slots(&v))
+        return false;
     int32_t *set_at = malloc((ctx->nb_labels + 1) * sizeof(*set_at));
     if (!set_at)
         abort();

@@ -100,6 +100,9 @@ static const TextCase bad[] = {
     { "    deposit.i64 t0, x1, x2, 60, 5\n",
       "op 0: bit field [60, 5] outside i64 [deposit.i64 t0, x1, x2, 60, 5]" },
     { "    goto_tb 2\n", "op 0: goto_tb slot must be 0 or 1 [goto_tb 2]" },
+    { "    brcond.i64 x1, $0, eq, L0\n    goto_tb 0\n    exit_tb 0x1\n"
+      "L0:\n    goto_tb 0\n    exit_tb 0x2\n",
+      "op 4: goto_tb slot 0 used twice (first at op 1) [goto_tb 0]" },
     { "    mov.f64 t3, $0x0\n    fcvt.f64 t3, t3\n",
       "op 1: fcvt between equal types [fcvt.f64 t3, t3]" },
     { "    bitcast_f2i.i32 t2, $0x0:f64\n",

@@ -22,8 +22,9 @@ void diff_run_interp(const IrCtx *ctx, const DiffState *init, int round,
 {
     IrInterpResult res;
     IrInterpConfig cfg = {
-        .env = &diff_run_state.env,
-        .env_size = sizeof diff_run_state.env,
+        .env = (char *)&diff_run_state.env + init->env_bias,
+        .env_size = sizeof diff_run_state.env - (size_t)init->env_bias,
+        .env_neg = (size_t)init->env_bias,
         .guest_base = (uintptr_t)diff_run_state.guest,
         .guest_lo = 0,
         .guest_hi = DIFF_GUEST_SIZE,
@@ -44,8 +45,12 @@ void diff_run_interp(const IrCtx *ctx, const DiffState *init, int round,
     out->looked_up = res.looked_up;
     out->lookup_pc = res.lookup_pc;
     out->exit = res.value;
-    out->ok = res.kind == IR_EXIT_TB || res.kind == IR_EXIT_GOTO_PTR;
+    out->ok = res.kind == IR_EXIT_TB || res.kind == IR_EXIT_GOTO_PTR ||
+              res.kind == IR_EXIT_FAULT;
     out->via_goto_ptr = res.kind == IR_EXIT_GOTO_PTR;
+    out->faulted = res.kind == IR_EXIT_FAULT;
+    if (out->faulted)
+        out->exit = 0;
     if (!out->ok)
         snprintf(out->err, sizeof out->err, "interpreter: %s at op %zu%s%s",
                  ir_exit_kind_name(res.kind), res.op_index,
@@ -58,7 +63,12 @@ bool diff_outcome_equal(const DiffOutcome *a, const DiffOutcome *b,
 {
     bool eq = true;
     char fa[32], fb[32];
-    if (a->exit != b->exit) {
+    if (a->faulted != b->faulted) {
+        eq = false;
+        if (f)
+            fprintf(f, "#   guest fault: %s %s, %s %s\n", na,
+                    a->faulted ? "yes" : "no", nb, b->faulted ? "yes" : "no");
+    } else if (a->exit != b->exit) {
         eq = false;
         if (f)
             fprintf(f, "#   exit: %s %#llx, %s %#llx\n", na,

@@ -19,7 +19,10 @@
 extern DiffState diff_run_state;
 
 typedef struct DiffOutcome {
-    bool ok;                /* ran to an exit (interp: exit_tb or goto_ptr) */
+    bool ok;                /* ran to an exit (exit_tb, goto_ptr) or to a
+                               guest fault */
+    bool faulted;           /* left through a guest fault (the JIT: SIGSEGV
+                               or SIGBUS inside the block); exit is 0 */
     bool too_big;           /* JIT: jit_compile said the block needs more
                                spill slots than the frame has (-2) */
     uint64_t exit;          /* the value the execution loop would see */
@@ -39,8 +42,9 @@ uint64_t diff_lookup_value(void *opaque, uint64_t pc);
 void diff_run_interp(const IrCtx *ctx, const DiffState *init, int round,
                      DiffOutcome *out);
 
-/* Compares two outcomes (exit, flags if CMP_FLAGS, state); prints the
-   differences to F (if non-NULL). */
+/* Compares two outcomes (fault or exit, flags if CMP_FLAGS, state);
+   prints the differences to F (if non-NULL).  A guest fault is precise
+   (docs/ir.md, flag `fault`): the state at the fault must match too. */
 bool diff_outcome_equal(const DiffOutcome *a, const DiffOutcome *b,
                         bool cmp_flags, FILE *f, const char *na,
                         const char *nb);

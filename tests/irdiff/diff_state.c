@@ -12,32 +12,38 @@
 
 void diff_globals_create(IrCtx *ctx, DiffGlobals *g)
 {
+    diff_globals_create_biased(ctx, g, 0);
+}
+
+void diff_globals_create_biased(IrCtx *ctx, DiffGlobals *g, int32_t bias)
+{
     char name[16];
     for (int i = 0; i < DIFF_NB_G64; i++) {
         snprintf(name, sizeof name, "x%d", i);
         g->g64[i] = ir_global(ctx, IR_I64,
-                              (int32_t)(offsetof(DiffEnv, g64) + 8 * i), name);
+            diff_env_ofs(bias, offsetof(DiffEnv, g64) + 8 * (size_t)i), name);
     }
     for (int i = 0; i < DIFF_NB_G32; i++) {
         snprintf(name, sizeof name, "w%d", i);
         g->g32[i] = ir_global(ctx, IR_I32,
-                              (int32_t)(offsetof(DiffEnv, g32) + 4 * i), name);
+            diff_env_ofs(bias, offsetof(DiffEnv, g32) + 4 * (size_t)i), name);
     }
     for (int i = 0; i < DIFF_NB_F64; i++) {
         snprintf(name, sizeof name, "d%d", i);
         g->f64[i] = ir_global(ctx, IR_F64,
-                              (int32_t)(offsetof(DiffEnv, f64) + 8 * i), name);
+            diff_env_ofs(bias, offsetof(DiffEnv, f64) + 8 * (size_t)i), name);
     }
     for (int i = 0; i < DIFF_NB_F32; i++) {
         snprintf(name, sizeof name, "s%d", i);
         g->f32[i] = ir_global(ctx, IR_F32,
-                              (int32_t)(offsetof(DiffEnv, f32) + 4 * i), name);
+            diff_env_ofs(bias, offsetof(DiffEnv, f32) + 4 * (size_t)i), name);
     }
 }
 
 void diff_state_random(DiffState *st, Rng *r)
 {
     DiffEnv *e = &st->env;
+    st->env_bias = 0;
     for (int i = 0; i < DIFF_NB_G64; i++)
         e->g64[i] = edge_random_int(r, 64);
     for (int i = 0; i < DIFF_NB_G32; i++)

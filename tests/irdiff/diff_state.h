@@ -49,7 +49,18 @@ typedef struct DiffEnv {
 typedef struct DiffState {
     DiffEnv env;
     uint8_t guest[DIFF_GUEST_SIZE];
+    /* Not state but how programs address it: the env register holds
+       &env + env_bias, so a field at offsetof F has IR offset F - env_bias
+       (negative offsets when env_bias > 0).  Not compared. */
+    int32_t env_bias;
 } DiffState;
+
+/* The IR offset of the DiffEnv field at byte FIELD for a state with
+   env_bias BIAS. */
+static inline int32_t diff_env_ofs(int32_t bias, size_t field)
+{
+    return (int32_t)field - bias;
+}
 
 /* The globals of a context, created over DiffEnv by diff_globals_create. */
 typedef struct DiffGlobals {
@@ -60,6 +71,8 @@ typedef struct DiffGlobals {
 } DiffGlobals;
 
 void diff_globals_create(IrCtx *ctx, DiffGlobals *g);
+/* The same for a state whose env_bias is BIAS. */
+void diff_globals_create_biased(IrCtx *ctx, DiffGlobals *g, int32_t bias);
 
 /* A random initial state: edge values in globals and scratch, random
    bytes in the integer region, random FP values in the FP regions. */

@@ -35,6 +35,8 @@ typedef struct Gen {
     uint64_t pc;            /* next insn_start pc */
     uint64_t exit_val;      /* next exit_tb value */
     unsigned slots_used;    /* goto_tb slots used (bits): each once per TB */
+    int fault_at;           /* emit the faulting access when the budget
+                               reaches this (-1: none) */
 } Gen;
 
 static inline IrType gen_int_type(Gen *g)
@@ -77,6 +79,10 @@ void gen_def(Gen *g, IrTemp d, IrType t);
    [base, base+len), aligned to SIZE if ALIGNED. */
 IrTemp gen_guest_addr(Gen *g, unsigned base, unsigned len, unsigned size,
                       bool aligned);
+
+/* A guest access (load, store or atomic) whose address is outside guest
+   memory and, for the JIT, no user-space address: it faults. */
+void gen_fault(Gen *g);
 
 /* The relative weight of each opcode in gen_one_op (0: never chosen
    there; control flow comes from gen_prog.c). */

@@ -43,7 +43,7 @@ const uint8_t gen_op_weight[IR_OP_COUNT] = {
     [IR_OP_fcvt] = 3, [IR_OP_bitcast_f2i] = 2, [IR_OP_bitcast_i2f] = 2,
 };
 
-/* ---- pools ---------------------------------------------------------------------- */
+/* ---- pools -------------------------------------------------------------- */
 
 IrTemp gen_const(Gen *g, IrType t)
 {
@@ -75,7 +75,7 @@ static IrTemp pool_pick(Gen *g, IrType t, bool writable)
     unsigned n = 0;
     for (unsigned i = 0; i < g->nb_tb; i++)
         if (ir_temp_type(g->ctx, g->tb[i]) == t &&
-            !(writable && g->nowrite[g->tb[i].id]))   /* TB: id < cap */
+            !(writable && g->nowrite[g->tb[i].id]))
             cand[n++] = g->tb[i];
     for (unsigned i = 0; i < g->nb_bb; i++)
         if (ir_temp_type(g->ctx, g->bb[i]) == t)
@@ -170,7 +170,7 @@ void gen_bb_end(Gen *g)
     g->nb_bb = 0;
 }
 
-/* ---- emission helpers ------------------------------------------------------------ */
+/* ---- emission helpers --------------------------------------------------- */
 
 /* Appends OPC of type T with temps TS (outputs, then inputs); the caller
    sets constants through the returned pointer before emitting again. */
@@ -287,7 +287,7 @@ static void gen_cond_op(Gen *g, IrOpcode opc)
     gen_defined(g, ts[0]);
 }
 
-/* ---- floating point ----------------------------------------------------------------- */
+/* ---- floating point ----------------------------------------------------- */
 
 static void gen_fma(Gen *g)
 {
@@ -340,7 +340,7 @@ static void gen_bitcast_f2i(Gen *g)
     gen_defined(g, d);
 }
 
-/* ---- memory ---------------------------------------------------------------------------- */
+/* ---- memory ------------------------------------------------------------- */
 
 IrTemp gen_guest_addr(Gen *g, unsigned base, unsigned len, unsigned size,
                       bool aligned)
@@ -392,14 +392,16 @@ static void gen_env_access(Gen *g, bool store)
     int32_t ofs;
     if (ir_type_class(t) == IR_TC_INT) {
         mop = int_memop(g, t, !store, false, 20);
-        ofs = (int32_t)(offsetof(DiffEnv, sint) +
-                        rng_below(&g->r, DIFF_SINT_SIZE - ir_memop_size(mop) + 1));
+        ofs = diff_env_ofs(g->p->init.env_bias, offsetof(DiffEnv, sint) +
+                           rng_below(&g->r, DIFF_SINT_SIZE - ir_memop_size(mop) + 1));
     } else if (t == IR_F32) {
         mop = IR_MO_32;
-        ofs = (int32_t)(offsetof(DiffEnv, sf32) + 4 * rng_below(&g->r, DIFF_NB_SF32));
+        ofs = diff_env_ofs(g->p->init.env_bias, offsetof(DiffEnv, sf32) +
+                           4 * rng_below(&g->r, DIFF_NB_SF32));
     } else {
         mop = IR_MO_64;
-        ofs = (int32_t)(offsetof(DiffEnv, sf64) + 8 * rng_below(&g->r, DIFF_NB_SF64));
+        ofs = diff_env_ofs(g->p->init.env_bias, offsetof(DiffEnv, sf64) +
+                           8 * rng_below(&g->r, DIFF_NB_SF64));
     }
     if (store) {
         ir_st_env(g->ctx, t, gen_in(g, t), ofs, mop);
@@ -434,10 +436,48 @@ static void gen_guest_access(Gen *g, bool store)
     }
 }
 
+void gen_fault(Gen *g)
+{
+    IrTemp addr;
+    IrMemOp align = IR_MO_ALIGN;
+    unsigned k = rng_below(&g->r, 3);
+    if (k == 0) {
+        /* misaligned with IR_MO_ALIGN, inside guest memory */
+        IrTemp m = gen_new_temp(g, IR_I64, true);
+        addr = gen_new_temp(g, IR_I64, true);
+        ir_and(g->ctx, IR_I64, m, gen_in(g, IR_I64), ir_const_i64(g->ctx, 0x1f0));
+        ir_or(g->ctx, IR_I64, addr, m, ir_const_i64(g->ctx, 1 + rng_below(&g->r, 3)));
+    } else if (k == 1) {
+        /* guest_base + address >= 2^63: never a user-space address */
+        addr = ir_const_i64(g->ctx, (int64_t)(0x8000000000000000ull +
+                                              8 * rng_below(&g->r, 64)));
+    } else {
+        IrTemp m = gen_new_temp(g, IR_I64, true);
+        addr = gen_new_temp(g, IR_I64, true);
+        ir_and(g->ctx, IR_I64, m, gen_in(g, IR_I64), ir_const_i64(g->ctx, 0xfff8));
+        ir_or(g->ctx, IR_I64, addr, m,
+              ir_const_i64(g->ctx, (int64_t)0x8000000000000000ull));
+    }
+    IrType t = gen_int_type(g);
+    IrTemp d = gen_new_temp(g, t, true);
+    switch (rng_below(&g->r, 3)) {
+    case 0:
+        ir_ld_guest(g->ctx, t, d, addr, IR_MO_32 | (k == 0 ? align : 0));
+        break;
+    case 1:
+        ir_st_guest(g->ctx, t, gen_in(g, t), addr, IR_MO_32 | (k == 0 ? align : 0));
+        break;
+    default:
+        ir_fetch_add(g->ctx, t, d, addr, gen_in(g, t), IR_MO_32 | align);
+        break;
+    }
+    g->p->faults = true;
+}
+
 static void gen_atomic(Gen *g, IrOpcode opc)
 {
     IrType t = gen_int_type(g);
-    IrMemOp mop = int_memop(g, t, true, true, 0);  /* no BE: see docs/testing.md */
+    IrMemOp mop = int_memop(g, t, true, true, 5);
     IrTemp addr = gen_guest_addr(g, DIFF_GUEST_INT, DIFF_GUEST_INT_SIZE,
                                  ir_memop_size(mop), true);
     IrTemp v = gen_in(g, t);

@@ -198,6 +198,10 @@ static void gen_loop(Gen *g)
 static bool gen_seq(Gen *g, bool branches, bool exit_ok)
 {
     while (g->budget > 0) {
+        if (g->depth == 0 && g->budget <= g->fault_at) {
+            gen_fault(g);
+            g->fault_at = -1;
+        }
         unsigned r = rng_below(&g->r, 100);
         if (branches && g->depth < 4) {
             if (r < 5) {
@@ -239,6 +243,7 @@ static void gen_sink(Gen *g)
 {
     const DiffGlobals *gl = &g->p->g;
     IrCtx *ctx = g->ctx;
+    int32_t bias = g->p->init.env_bias;
     unsigned k64 = 0, k32 = 0, kf64 = 0, kf32 = 0, nint = 0, nfp = 0;
     for (unsigned i = 0; i < g->nb_tb + g->nb_bb; i++) {
         IrTemp x = i < g->nb_tb ? g->tb[i] : g->bb[i - g->nb_tb];
@@ -259,7 +264,8 @@ static void gen_sink(Gen *g)
             nfp++;
             if (kf64 < DIFF_NB_SF64) {
                 ir_st_env(ctx, IR_F64, x,
-                          (int32_t)(offsetof(DiffEnv, sf64) + 8 * kf64), IR_MO_64);
+                          diff_env_ofs(bias, offsetof(DiffEnv, sf64) + 8 * kf64),
+                          IR_MO_64);
             } else if (kf64 < DIFF_NB_SF64 + DIFF_NB_F64) {
                 ir_mov(ctx, IR_F64, gl->f64[kf64 - DIFF_NB_SF64], x);
             } else {
@@ -275,7 +281,8 @@ static void gen_sink(Gen *g)
             nfp++;
             if (kf32 < DIFF_NB_SF32) {
                 ir_st_env(ctx, IR_F32, x,
-                          (int32_t)(offsetof(DiffEnv, sf32) + 4 * kf32), IR_MO_32);
+                          diff_env_ofs(bias, offsetof(DiffEnv, sf32) + 4 * kf32),
+                          IR_MO_32);
             } else if (kf32 < DIFF_NB_SF32 + DIFF_NB_F32) {
                 ir_mov(ctx, IR_F32, gl->f32[kf32 - DIFF_NB_SF32], x);
             } else {
@@ -300,8 +307,12 @@ void gen_program(uint64_t seed, GenProgram *p)
     Gen g = { .r = rng_new(seed), .p = p };
     memset(p, 0, sizeof *p);
     p->ctx = g.ctx = ir_ctx_new();
-    diff_globals_create(g.ctx, &p->g);
     diff_state_random(&p->init, &g.r);
+    /* the env register points into or past the CPU state: negative
+       offsets, short and long displacements */
+    static const int32_t biases[] = { 8, 128, 200, 4096 };
+    p->init.env_bias = rng_pct(&g.r, 70) ? 0 : biases[rng_below(&g.r, 4)];
+    diff_globals_create_biased(g.ctx, &p->g, p->init.env_bias);
     p->round = rng_pct(&g.r, 70) ? FE_TONEAREST : modes[rng_below(&g.r, 4)];
     g.exit_val = 1 + rng_below(&g.r, 1u << 20);
     g.pc = 0x1000;
@@ -317,6 +328,7 @@ void gen_program(uint64_t seed, GenProgram *p)
     else
         g.budget = 400 + (int)rng_below(&g.r, 800);    /* big */
     p->straight_line = !branches;
+    g.fault_at = rng_pct(&g.r, 8) ? (int)rng_below(&g.r, (unsigned)g.budget) : -1;
 
     ir_insn_start(g.ctx, g.pc);
     if (rng_pct(&g.r, 40))

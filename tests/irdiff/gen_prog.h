@@ -14,6 +14,10 @@
  *   - guest loads/stores and atomics at addresses computed into the right
  *     region of guest memory, ld_env/st_env on the scratch fields, calls
  *     to the helpers of diff_helpers.h, barriers, insn_start, discard;
+ *   - in some programs, one guest access to an address outside guest
+ *     memory (and outside user space for the JIT): the run ends with a
+ *     guest fault, and the state at the fault must match (globals are
+ *     written back before a `fault` op);
  *   - in "pressure" programs, dozens of integer and FP temps defined at the
  *     start and all read at the end, so that more values are live than the
  *     host has registers (14 GPRs, 16 XMMs) and the allocator must spill.
@@ -48,6 +52,7 @@ typedef struct GenProgram {
     unsigned max_live_int, max_live_fp;   /* temps live at the sink */
     bool straight_line;
     bool has_loop;
+    bool faults;          /* contains an access that faults */
 } GenProgram;
 
 /* Builds program SEED into P (a fresh context). */

@@ -98,7 +98,9 @@ bool ii_unary(IrOpcode opc, unsigned w, uint64_t a, uint64_t *d)
     switch (opc) {
     case IR_OP_neg: r = -a; break;
     case IR_OP_not: r = ~a; break;
-    case IR_OP_clz: r = a == 0 ? w : (uint64_t)(__builtin_clzll(a) - (64 - (int)w)); break;
+    case IR_OP_clz:
+        r = a == 0 ? w : (uint64_t)(__builtin_clzll(a) - (64 - (int)w));
+        break;
     case IR_OP_ctz: r = a == 0 ? w : (uint64_t)__builtin_ctzll(a); break;
     case IR_OP_ctpop: r = (uint64_t)__builtin_popcountll(a); break;
     case IR_OP_bswap: r = byte_swap(w, a); break;

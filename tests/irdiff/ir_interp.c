@@ -76,13 +76,14 @@ static unsigned width(IrType t)
     return type_size(t) * 8;
 }
 
-/* ---- temps ---------------------------------------------------------------- */
+/* ---- temps -------------------------------------------------------------- */
 
 static bool env_range(Interp *s, int64_t ofs, unsigned size)
 {
-    if (ofs < 0 || (uint64_t)ofs + size > s->cfg->env_size) {
-        fail(s, "env access [%lld, +%u) outside the env (%zu bytes)",
-             (long long)ofs, size, s->cfg->env_size);
+    if (ofs < -(int64_t)s->cfg->env_neg ||
+        ofs + (int64_t)size > (int64_t)s->cfg->env_size) {
+        fail(s, "env access [%lld, +%u) outside the env [-%zu, %zu)",
+             (long long)ofs, size, s->cfg->env_neg, s->cfg->env_size);
         return false;
     }
     return true;
@@ -139,7 +140,7 @@ static void kill_bb_temps(Interp *s)
     s->nb_bb_defined = 0;
 }
 
-/* ---- static checks ---------------------------------------------------------- */
+/* ---- static checks ------------------------------------------------------ */
 
 static bool type_ok(uint8_t mask, IrType op_type, IrType t)
 {
@@ -248,9 +249,9 @@ static bool prepare(Interp *s)
     return true;
 }
 
-/* ---- memory ----------------------------------------------------------------- */
+/* ---- memory ------------------------------------------------------------- */
 
-static bool mop_fits(Interp *s, const IrOp *op, IrMemOp mop, bool is_load)
+static bool mop_fits(Interp *s, const IrOp *op, IrMemOp mop)
 {
     IrType t = (IrType)op->type;
     if (ir_type_class(t) == IR_TC_FP) {
@@ -260,7 +261,6 @@ static bool mop_fits(Interp *s, const IrOp *op, IrMemOp mop, bool is_load)
     } else if (ir_memop_size(mop) > type_size(t)) {
         return fail(s, "memop %u wider than %s", mop, ir_type_names[t]), false;
     }
-    (void)is_load;
     return true;
 }
 
@@ -293,7 +293,7 @@ static Flow exec_memory(Interp *s, const IrOp *op)
     switch (op->opc) {
     case IR_OP_ld_env:
         mop = (IrMemOp)a[2].imm;
-        if (!mop_fits(s, op, mop, true) ||
+        if (!mop_fits(s, op, mop) ||
             !env_range(s, a[1].imm, ir_memop_size(mop)))
             return FLOW_EXIT;
         v = im_load_raw((char *)s->cfg->env + a[1].imm, mop);
@@ -302,7 +302,7 @@ static Flow exec_memory(Interp *s, const IrOp *op)
     case IR_OP_st_env:
         mop = (IrMemOp)a[2].imm;
         v = rd(s, a[0].temp);
-        if (!mop_fits(s, op, mop, false) ||
+        if (!mop_fits(s, op, mop) ||
             !env_range(s, a[1].imm, ir_memop_size(mop)))
             return FLOW_EXIT;
         im_store((char *)s->cfg->env + a[1].imm, mop, v);
@@ -310,7 +310,7 @@ static Flow exec_memory(Interp *s, const IrOp *op)
     case IR_OP_ld_guest:
         mop = (IrMemOp)a[2].imm;
         v = rd(s, a[1].temp);
-        if (!mop_fits(s, op, mop, true))
+        if (!mop_fits(s, op, mop))
             return FLOW_EXIT;
         if (!(p = guest_addr(s, v, mop)))
             return FLOW_EXIT;
@@ -320,7 +320,7 @@ static Flow exec_memory(Interp *s, const IrOp *op)
     case IR_OP_st_guest:
         mop = (IrMemOp)a[2].imm;
         v = rd(s, a[0].temp);
-        if (!mop_fits(s, op, mop, false))
+        if (!mop_fits(s, op, mop))
             return FLOW_EXIT;
         if (!(p = guest_addr(s, rd(s, a[1].temp), mop)))
             return FLOW_EXIT;
@@ -335,7 +335,7 @@ static Flow exec_memory(Interp *s, const IrOp *op)
     uint64_t addr = rd(s, a[1].temp);
     uint64_t cmpv = is_cmpxchg ? rd(s, a[2].temp) : 0;
     v = rd(s, a[is_cmpxchg ? 3 : 2].temp);
-    if (!mop_fits(s, op, mop, true))
+    if (!mop_fits(s, op, mop))
         return FLOW_EXIT;
     if (!(p = guest_addr(s, addr, mop)))
         return FLOW_EXIT;
@@ -346,7 +346,7 @@ static Flow exec_memory(Interp *s, const IrOp *op)
     return FLOW_NEXT;
 }
 
-/* ---- the rest ----------------------------------------------------------------- */
+/* ---- the rest ----------------------------------------------------------- */
 
 typedef uint64_t HelperFn(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t,
                           uint64_t);

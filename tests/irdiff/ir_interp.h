@@ -37,7 +37,8 @@ typedef enum IrExitKind {
 
 typedef struct IrInterpConfig {
     void *env;              /* the CPU state: globals, ld_env/st_env */
-    size_t env_size;        /* bytes of env accessible (bounds check) */
+    size_t env_size;        /* bytes accessible from env on (bounds check) */
+    size_t env_neg;         /* bytes accessible below env (negative offsets) */
     uintptr_t guest_base;   /* guest address a is host address guest_base + a */
     uint64_t guest_lo, guest_hi; /* guest accesses must be in [lo, hi), else
                                     IR_EXIT_FAULT; hi == 0: unchecked */

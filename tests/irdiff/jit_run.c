@@ -27,6 +27,7 @@ struct JitRunner {
     Jit *jit;
     JitTb hit;
     bool have_hit;
+    unsigned flushes;       /* code compiled before a flush is gone */
 };
 
 static JitRunner *current;
@@ -36,6 +37,7 @@ static uint64_t lookup_pc;
 static sigjmp_buf crash_env;
 static volatile sig_atomic_t armed;
 static volatile uintptr_t crash_pc;
+static volatile int crash_fpflags;
 static const char *watch_label = "?";
 
 static const void *lookup_hook(void *env, uint64_t pc)
@@ -57,6 +59,13 @@ static void crash_handler(int sig, siginfo_t *si, void *uc_)
     }
     armed = 0;
     crash_pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+    /* the interrupted code's FP flags: the handler runs with a fresh FP
+       state, and leaving by siglongjmp does not bring the old one back
+       (MXCSR and the x87 status word keep the flags in the FE_* bits) */
+    crash_fpflags = uc->uc_mcontext.fpregs
+        ? (int)((uc->uc_mcontext.fpregs->mxcsr | uc->uc_mcontext.fpregs->swd) &
+                FE_ALL_EXCEPT)
+        : 0;
     siglongjmp(crash_env, sig);
 }
 
@@ -109,12 +118,17 @@ static bool compile_hit(JitRunner *jr)
 
 JitRunner *jit_runner_new(uint32_t features)
 {
+    return jit_runner_new_sized(features, 16u << 20);
+}
+
+JitRunner *jit_runner_new_sized(uint32_t features, size_t code_size)
+{
     char err[200];
     JitRunner *jr = calloc(1, sizeof *jr);
     JitConfig cfg = {
         .host_features = features & x86_host_features(),
         .guest_base = (uintptr_t)diff_run_state.guest,
-        .code_size = 16u << 20,
+        .code_size = code_size,
         .wx = false,
         .lookup = lookup_hook,
     };
@@ -128,6 +142,11 @@ JitRunner *jit_runner_new(uint32_t features)
     return jr;
 }
 
+unsigned jit_runner_flushes(const JitRunner *jr)
+{
+    return jr->flushes;
+}
+
 void jit_runner_free(JitRunner *jr)
 {
     if (jr->have_hit)
@@ -136,16 +155,26 @@ void jit_runner_free(JitRunner *jr)
     free(jr);
 }
 
-static int compile(JitRunner *jr, IrCtx *ctx, JitTb *tb)
+/* Compiles a copy of CTX (the backend may annotate or change it). */
+static int compile_copy(JitRunner *jr, const IrCtx *ctx, JitTb *tb)
 {
-    int r = jit_compile(jr->jit, ctx, tb);
+    IrCtx *c = ir_clone(ctx, NULL);
+    int r = jit_compile(jr->jit, c, tb);
+    ir_ctx_free(c);
+    return r;
+}
+
+static int compile(JitRunner *jr, const IrCtx *ctx, JitTb *tb)
+{
+    int r = compile_copy(jr, ctx, tb);
     if (r == -1) {                      /* cache full: flush, retry once */
         if (jr->have_hit)
             jit_tb_free(&jr->hit);
         jr->have_hit = false;
         jit_flush(jr->jit);
+        jr->flushes++;
         compile_hit(jr);
-        r = jit_compile(jr->jit, ctx, tb);
+        r = compile_copy(jr, ctx, tb);
     }
     return r;
 }
@@ -153,22 +182,25 @@ static int compile(JitRunner *jr, IrCtx *ctx, JitTb *tb)
 struct JitProg {
     JitRunner *jr;
     JitTb tb;
+    IrCtx *ir;              /* what was compiled (optimized if asked) */
+    unsigned flushes;       /* jr->flushes when tb was compiled */
 };
 
 JitProg *jit_prog_new(JitRunner *jr, const IrCtx *ctx, bool optimize,
                       char *err, size_t errlen)
 {
-    IrCtx *c = ir_clone(ctx, NULL);
     JitProg *jp = calloc(1, sizeof *jp);
     if (!jp)
         abort();
     jp->jr = jr;
+    jp->ir = ir_clone(ctx, NULL);
     if (optimize)
-        diff_optimize(c);
-    int r = compile(jr, c, &jp->tb);
-    ir_ctx_free(c);
+        diff_optimize(jp->ir);
+    int r = compile(jr, jp->ir, &jp->tb);
+    jp->flushes = jr->flushes;
     if (r != 0) {
         snprintf(err, errlen, "jit_compile returned %d", r);
+        ir_ctx_free(jp->ir);
         free(jp);
         return NULL;
     }
@@ -181,6 +213,7 @@ void jit_prog_free(JitProg *jp)
     if (jp) {
         alarm(0);
         jit_tb_free(&jp->tb);
+        ir_ctx_free(jp->ir);
         free(jp);
     }
 }
@@ -191,6 +224,20 @@ void jit_prog_run(JitProg *jp, const DiffState *init, int round,
     JitRunner *jr = jp->jr;
     int saved = fegetround();
     memset(out, 0, sizeof *out);
+    if (jp->flushes != jr->flushes) {   /* another program flushed the cache */
+        jit_tb_free(&jp->tb);
+        int r = compile(jr, jp->ir, &jp->tb);
+        jp->flushes = jr->flushes;
+        if (r != 0) {
+            memset(&jp->tb, 0, sizeof jp->tb);
+            snprintf(out->err, sizeof out->err, "jit_compile returned %d", r);
+            return;
+        }
+    }
+    if (!jp->tb.code) {
+        snprintf(out->err, sizeof out->err, "no code (recompilation failed)");
+        return;
+    }
     diff_run_state = *init;
     diff_cur_env = &diff_run_state.env;
     current = jr;
@@ -200,13 +247,21 @@ void jit_prog_run(JitProg *jp, const DiffState *init, int round,
     int sig = sigsetjmp(crash_env, 0);
     if (sig == 0) {
         armed = 1;
-        out->exit = jit_enter(jr->jit, &diff_run_state.env, jp->tb.code);
+        out->exit = jit_enter(jr->jit, (char *)&diff_run_state.env + init->env_bias,
+                              jp->tb.code);
         armed = 0;
         out->flags = fetestexcept(FE_ALL_EXCEPT);
         out->ok = true;
     } else {
         uintptr_t pc = crash_pc, base = (uintptr_t)jp->tb.code;
-        if (pc >= base && pc < base + jp->tb.size)
+        bool in_block = pc >= base && pc < base + jp->tb.size;
+        /* a guest access that faults (SIGSEGV, SIGBUS; a misaligned
+           IR_MO_ALIGN access traps with ud2: SIGILL): compared with the
+           interpreter's fault (the state must be precise) */
+        out->ok = out->faulted =
+            in_block && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL);
+        out->flags = crash_fpflags;
+        if (in_block)
             snprintf(out->err, sizeof out->err,
                      "generated code crashed: signal %d at code+%#lx", sig,
                      (unsigned long)(pc - base));

@@ -3,9 +3,11 @@
  * the context, optionally optimized (opt_run), compiled by jit_compile and
  * entered with jit_enter on the same buffers and in the same rounding mode
  * as the interpreter (diff_run.h), FP flags read back from the host (the
- * JIT's MXCSR).  A crash (SIGSEGV, SIGILL, SIGBUS, SIGFPE) inside
- * generated code is caught and reported as the outcome, so it is
- * minimized like any other mismatch.  A hang makes the process print the
+ * JIT's MXCSR).  A crash (SIGSEGV, SIGILL, SIGBUS, SIGFPE) is caught: a
+ * SIGSEGV, SIGBUS or SIGILL (the backend's trap for a misaligned
+ * IR_MO_ALIGN access) inside the block counts as a guest fault, compared
+ * with the interpreter's; anything else as a failed run, minimized like
+ * any other mismatch.  A hang makes the process print the
  * program it was running and exit.
  */
 #ifndef IRDIFF_JIT_RUN_H
@@ -23,6 +25,11 @@ typedef struct JitRunner JitRunner;
 /* A runner whose code may use the host features in FEATURES (masked with
    what the host has; 0 = baseline x86-64 only). */
 JitRunner *jit_runner_new(uint32_t features);
+/* The same with a code cache of CODE_SIZE bytes (small: frequent
+   jit_flush; programs compiled before a flush are recompiled). */
+JitRunner *jit_runner_new_sized(uint32_t features, size_t code_size);
+/* How many times the runner's cache was flushed. */
+unsigned jit_runner_flushes(const JitRunner *jr);
 void jit_runner_free(JitRunner *jr);
 
 /* What the hang watchdog prints if a run does not come back. */

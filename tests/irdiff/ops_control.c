@@ -90,7 +90,8 @@ static void brcond(const OpsEnv *env, IrType t)
                 }
                 ir_exit_tb(ctx, 0x222);
                 snprintf(what, sizeof what, "brcond.%s cond %d, %s%s",
-                         ir_type_names[t], c, kinds[k], nprog > 1 ? " (each value)" : "");
+                         ir_type_names[t], c, kinds[k],
+                         nprog > 1 ? " (each value)" : "");
                 run1(env, tl, ctx, st, n, what);
             }
         }
@@ -235,7 +236,8 @@ static void lookups(const OpsEnv *env, IrOpcode opc)
                 for (int j = 0; j < 6; j++) {
                     live[j] = ir_temp_new(ctx, j < 3 ? IR_I64 : IR_F64);
                     if (j < 3)
-                        ir_add(ctx, IR_I64, live[j], g.g64[2 + j], ir_const_i64(ctx, j));
+                        ir_add(ctx, IR_I64, live[j], g.g64[2 + j],
+                               ir_const_i64(ctx, j));
                     else
                         ir_fadd(ctx, IR_F64, live[j], g.f64[j - 2], g.f64[j - 2]);
                 }

@@ -38,13 +38,19 @@ typedef enum Kind {
     K_LIVE_BB,      /* the same with BB temps */
     K_DIRTY,        /* i32 inputs: extrl_i64_i32 of an i64 global whose
                        upper half is garbage */
+    K_FILL,         /* `b` integer and FP temps live across the op, so
+                       that its operands get other registers */
 } Kind;
 
 static const char *const kind_names[] = {
     "globals", "constant", "out=in temp", "out=in global", "same temp",
     "inputs live after (tb)", "inputs live after (bb)",
     "i32 inputs from i64 with a dirty upper half",
+    "values live across",
 };
+
+/* K_FILL: how many integer and FP temps are live across the op. */
+static const unsigned fill_counts[] = { 1, 3, 5, 7, 9, 11, 13 };
 
 /* K_DIRTY: the i64 global an i32 input J is extracted from. */
 #define DIRTY_SLOT(j) (8 + (j))
@@ -71,7 +77,7 @@ static bool handled(IrOpcode opc)
     return info->nb_in > 0;
 }
 
-/* ---- building programs ----------------------------------------------------------- */
+/* ---- building programs -------------------------------------------------- */
 
 static void scratch_store(IrCtx *ctx, IrType t, IrTemp x, unsigned j)
 {
@@ -144,6 +150,16 @@ static IrCtx *build(const Variant *v, Kind k, unsigned a, unsigned b,
     default:
         break;
     }
+    IrTemp fill[2 * 16];
+    if (k == K_FILL) {
+        for (unsigned j = 0; j < 2 * b; j++) {
+            fill[j] = ir_temp_new(ctx, j < b ? IR_I64 : IR_F64);
+            if (j < b)
+                ir_add(ctx, IR_I64, fill[j], g.g64[12], ir_const_i64(ctx, j));
+            else
+                ir_mov(ctx, IR_F64, fill[j], g.f64[4 + j % 4]);
+        }
+    }
     IrOp *op = ir_emit_op(ctx, v->opc, v->t);
     op->args[0].temp = d;
     for (unsigned j = 0; j < v->nin; j++)
@@ -155,11 +171,18 @@ static IrCtx *build(const Variant *v, Kind k, unsigned a, unsigned b,
     if (k == K_LIVE || k == K_LIVE_BB)
         for (unsigned j = 0; j < v->nin; j++)
             scratch_store(ctx, v->in_t[j], in[j], j);
+    for (unsigned j = 0; k == K_FILL && j < 2 * b; j++) {
+        if (j < b)
+            ir_xor(ctx, IR_I64, g.g64[13], g.g64[13], fill[j]);
+        else
+            ir_st_env(ctx, IR_F64, fill[j],
+                      (int32_t)(offsetof(DiffEnv, sf64) + 8 * (j % 8)), IR_MO_64);
+    }
     ir_exit_tb(ctx, 1);
     return ctx;
 }
 
-/* ---- running a kind on value combinations ---------------------------------------------- */
+/* ---- running a kind on value combinations ------------------------------- */
 
 static uint64_t gcd(uint64_t x, uint64_t y)
 {
@@ -179,7 +202,7 @@ static void run_combos(const OpsEnv *env, Tally *t, const Variant *v,
 {
     uint64_t vals[IR_MAX_INS][64];
     unsigned nv[IR_MAX_INS];
-    unsigned limit = v->nin > 2 ? 10 : 0;
+    unsigned limit = k == K_FILL ? 6 : v->nin > 2 ? 10 : 0;
     uint64_t total = 1;
     for (unsigned j = 0; j < v->nin; j++) {
         if (fixed[j]) {
@@ -251,12 +274,16 @@ static void run_kind(const OpsEnv *env, const Variant *v, Kind k, unsigned a,
     if (k == K_SAME)
         snprintf(what, sizeof what, "%s, %s (inputs %u and %u)", v->desc,
                  kind_names[k], a, b);
+    else if (k == K_FILL)
+        snprintf(what, sizeof what, "%s, %u int and %u fp %s", v->desc, b, b,
+                 kind_names[k]);
     else if (k == K_ALIAS_TEMP || k == K_ALIAS_GLOBAL)
         snprintf(what, sizeof what, "%s, %s (input %u)", v->desc, kind_names[k], a);
     else
         snprintf(what, sizeof what, "%s, %s", v->desc, kind_names[k]);
     run_combos(env, t, v, ctx, fixed, fixed_v, what, slot, k);
-    fixed[b] = false;
+    if (k == K_SAME)
+        fixed[b] = false;
     ir_ctx_free(ctx);
 }
 
@@ -291,9 +318,11 @@ static void run_variant(const OpsEnv *env, const Variant *v)
             break;
         }
     }
+    for (unsigned i = 0; i < sizeof fill_counts / sizeof fill_counts[0]; i++)
+        run_kind(env, v, K_FILL, 0, fill_counts[i], fixed);
 }
 
-/* ---- enumerating variants ---------------------------------------------------------------- */
+/* ---- enumerating variants ----------------------------------------------- */
 
 /* (ofs, len) fields: the edges for both widths (invalid ones are
    rejected by the verifier). */

@@ -2,12 +2,13 @@
  * The per-op test for memory ops: ld_env/st_env on the scratch fields and
  * ld_guest/st_guest on guest memory with every memop that fits the type
  * (sizes, sign extension, big-endian, alignment), aligned and misaligned
- * addresses (misaligned only without IR_MO_ALIGN), address and value in a
- * register or as a constant, output in a global or a temp; the atomics
- * with every size, sign and alignment flag, addresses and operands as
- * registers or constants, the output aliased to an operand, cmpxchg with
- * a comparand that matches and one that does not.  Loaded and stored
- * bits must match exactly, FP values included.
+ * addresses, address and value in a register or as a constant, output in
+ * a global or a temp; the atomics with every size, sign, byte order and
+ * alignment flag, addresses and operands as registers or constants, the
+ * output aliased to an operand, cmpxchg with a comparand that matches and
+ * one that does not.  Loaded and stored bits must match exactly, FP
+ * values included.  A misaligned access with IR_MO_ALIGN must fault, the
+ * state at the fault matching the interpreter's.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -23,8 +24,8 @@ static unsigned type_size(IrType t)
     return t == IR_I32 || t == IR_F32 ? 4 : 8;
 }
 
-/* The memops an access of type T may use (no IR_MO_ALIGN: added by the
-   caller where the address is aligned). */
+/* The memops an access of type T may use (no IR_MO_ALIGN: the caller
+   adds it). */
 static unsigned memops(IrType t, bool load, IrMemOp *out)
 {
     unsigned n = 0;
@@ -56,7 +57,7 @@ static unsigned mem_values(IrType t, uint64_t *out)
     return ops_values(IR_I64, out, 0);
 }
 
-/* ---- env -------------------------------------------------------------------------- */
+/* ---- env ---------------------------------------------------------------- */
 
 static void env_access(const OpsEnv *env, IrType t, bool store)
 {
@@ -72,61 +73,57 @@ static void env_access(const OpsEnv *env, IrType t, bool store)
     for (unsigned m = 0; m < nm; m++) {
         unsigned size = ir_memop_size(mops[m]);
         for (unsigned o = 0; o < 6; o++) {
-            for (unsigned kind = 0; kind < 2; kind++) {   /* reg/global, const/temp */
-                IrMemOp mop = mops[m] | ((ofs_list[o] % size == 0 && o % 2) ?
-                                         IR_MO_ALIGN : 0);
-                int32_t ofs = (int32_t)(offsetof(DiffEnv, sint) + ofs_list[o]);
-                IrCtx *ctx = ir_ctx_new();
-                DiffGlobals g;
-                diff_globals_create(ctx, &g);
-                if (store) {
-                    IrTemp v = kind ? ir_const(ctx, t, 0) : ops_slot(&g, t, 1);
-                    ir_st_env(ctx, t, v, ofs, mop);
-                } else if (kind) {
-                    IrTemp d = ir_temp_new(ctx, t);
-                    ir_ld_env(ctx, t, d, ofs, mop);
-                    ir_mov(ctx, t, ops_slot(&g, t, 0), d);
-                } else {
-                    ir_ld_env(ctx, t, ops_slot(&g, t, 0), ofs, mop);
-                }
-                ir_exit_tb(ctx, 1);
-                DiffState *st = calloc(nv, sizeof *st);
-                for (unsigned i = 0; i < nv; i++) {
-                    ops_base_state(&st[i]);
-                    if (store)
-                        ops_set_slot(&st[i], t, 1, vals[i]);
-                    else
-                        memcpy(st[i].env.sint + ofs_list[o], &vals[i], size);
-                }
-                if (store && kind) {        /* one program per constant */
-                    for (unsigned i = 0; i < nv; i++) {
-                        IrCtx *c = ir_ctx_new();
-                        diff_globals_create(c, &g);
-                        ir_st_env(c, t, ir_const(c, t, vals[i]), ofs, mop);
-                        ir_exit_tb(c, 1);
-                        snprintf(what, sizeof what, "%s.%s [env+%d, %s], constant %#llx",
-                                 ir_op_info[opc].name, ir_type_names[t], ofs,
-                                 mop_str(mop, mb), (unsigned long long)vals[i]);
-                        ops_check(env, tl, c, &st[i], 1, ops_rne_only, 1,
-                                  (Exact){ ofs, size }, what);
-                        ir_ctx_free(c);
+            /* IR_MO_ALIGN on some aligned offsets (no meaning in the env) */
+            IrMemOp mop = mops[m] | ((ofs_list[o] % size == 0 && o % 2) ?
+                                     IR_MO_ALIGN : 0);
+            int32_t ofs = (int32_t)(offsetof(DiffEnv, sint) + ofs_list[o]);
+            DiffState *st = calloc(nv, sizeof *st);
+            for (unsigned i = 0; i < nv; i++) {
+                ops_base_state(&st[i]);
+                if (store)
+                    ops_set_slot(&st[i], t, 1, vals[i]);
+                else
+                    memcpy(st[i].env.sint + ofs_list[o], &vals[i], size);
+            }
+            Exact ex = store ? (Exact){ ofs, size }
+                             : (Exact){ ops_slot_offset(t, 0), type_size(t) };
+            /* kind 0: value / output in a global; 1: output in a temp
+               (load) or the value a constant, one program each (store) */
+            for (unsigned kind = 0; kind < 2; kind++) {
+                unsigned nprog = store && kind ? nv : 1;
+                for (unsigned p = 0; p < nprog; p++) {
+                    IrCtx *ctx = ir_ctx_new();
+                    DiffGlobals g;
+                    diff_globals_create(ctx, &g);
+                    if (store) {
+                        IrTemp v = kind ? ir_const(ctx, t, vals[p])
+                                        : ops_slot(&g, t, 1);
+                        ir_st_env(ctx, t, v, ofs, mop);
+                    } else if (kind) {
+                        IrTemp d = ir_temp_new(ctx, t);
+                        ir_ld_env(ctx, t, d, ofs, mop);
+                        ir_mov(ctx, t, ops_slot(&g, t, 0), d);
+                    } else {
+                        ir_ld_env(ctx, t, ops_slot(&g, t, 0), ofs, mop);
                     }
-                } else {
+                    ir_exit_tb(ctx, 1);
                     snprintf(what, sizeof what, "%s.%s [env+%d, %s], %s",
                              ir_op_info[opc].name, ir_type_names[t], ofs,
-                             mop_str(mop, mb), kind ? "temp" : "global");
-                    Exact ex = store ? (Exact){ ofs, size }
-                                     : (Exact){ ops_slot_offset(t, 0), type_size(t) };
-                    ops_check(env, tl, ctx, st, nv, ops_rne_only, 1, ex, what);
+                             mop_str(mop, mb),
+                             !kind ? "global" : store ? "constant" : "temp");
+                    if (store && kind)
+                        ops_check(env, tl, ctx, &st[p], 1, ops_rne_only, 1, ex, what);
+                    else
+                        ops_check(env, tl, ctx, st, nv, ops_rne_only, 1, ex, what);
+                    ir_ctx_free(ctx);
                 }
-                free(st);
-                ir_ctx_free(ctx);
             }
+            free(st);
         }
     }
 }
 
-/* ---- guest loads and stores ----------------------------------------------------------- */
+/* ---- guest loads and stores --------------------------------------------- */
 
 static void guest_access(const OpsEnv *env, IrType t, bool store)
 {
@@ -142,11 +139,12 @@ static void guest_access(const OpsEnv *env, IrType t, bool store)
     for (unsigned m = 0; m < nm; m++) {
         unsigned size = ir_memop_size(mops[m]);
         for (unsigned a = 0; a < 7; a++) {
-            bool aligned = addrs[a] % size == 0;
             for (unsigned kind = 0; kind < 4; kind++) {
                 /* bit 0: address constant; bit 1: value constant (store) or
                    output in a temp (load) */
-                IrMemOp mop = mops[m] | (aligned && (kind & 1) ? IR_MO_ALIGN : 0);
+                /* with IR_MO_ALIGN a misaligned address faults: the JIT's
+                   trap is compared with the interpreter's fault */
+                IrMemOp mop = mops[m] | ((kind & 1) ? IR_MO_ALIGN : 0);
                 bool addr_const = kind & 1, other = kind & 2;
                 unsigned nprog = store && other ? nv : 1;
                 for (unsigned p = 0; p < nprog; p++) {
@@ -156,7 +154,8 @@ static void guest_access(const OpsEnv *env, IrType t, bool store)
                     IrTemp addr = addr_const ? ir_const_i64(ctx, (int64_t)addrs[a])
                                              : g.g64[1];
                     if (store) {
-                        IrTemp v = other ? ir_const(ctx, t, vals[p]) : ops_slot(&g, t, 2);
+                        IrTemp v = other ? ir_const(ctx, t, vals[p])
+                                         : ops_slot(&g, t, 2);
                         ir_st_guest(ctx, t, v, addr, mop);
                     } else if (other) {
                         IrTemp d = ir_temp_new_bb(ctx, t);
@@ -182,7 +181,8 @@ static void guest_access(const OpsEnv *env, IrType t, bool store)
                              (unsigned long long)addrs[a],
                              addr_const ? " (constant)" : "",
                              store ? (other ? "value constant" : "value in a global")
-                                   : (other ? "output in a temp" : "output in a global"));
+                                   : (other ? "output in a temp"
+                                            : "output in a global"));
                     Exact ex = store ? (Exact){ 0, 0 }
                                      : (Exact){ ops_slot_offset(t, 0), type_size(t) };
                     ops_check(env, tl, ctx, st, ns, ops_rne_only, 1, ex, what);
@@ -194,7 +194,7 @@ static void guest_access(const OpsEnv *env, IrType t, bool store)
     }
 }
 
-/* ---- atomics ------------------------------------------------------------------------------ */
+/* ---- atomics ------------------------------------------------------------ */
 
 enum {
     A_REG,          /* address, operands, output: globals */
@@ -263,7 +263,7 @@ static void atomic_program(const OpsEnv *env, Tally *tl, IrOpcode opc,
 
         /* states: memory value x operand value (x comparand: the memory
            value or another) */
-        unsigned nmem = kind == A_CONST_V ? nv : nv;
+        unsigned nmem = nv;
         unsigned nop = kind == A_CONST_V ? 1 : nv;
         unsigned ncmp = cx ? 2 : 1;
         DiffState *st = calloc((size_t)nmem * nop * ncmp, sizeof *st);
@@ -281,10 +281,9 @@ static void atomic_program(const OpsEnv *env, Tally *tl, IrOpcode opc,
                 }
             }
         }
-        snprintf(what, sizeof what, "%s.%s [%s, address %#llx, %s%s]",
+        snprintf(what, sizeof what, "%s.%s [%s, address %#llx, %s]",
                  ir_op_info[opc].name, ir_type_names[t], mop_str(mop, mb),
-                 (unsigned long long)addr, akind_names[kind],
-                 kind == A_CONST_V ? "" : "");
+                 (unsigned long long)addr, akind_names[kind]);
         ops_check(env, tl, ctx, st, n, ops_rne_only, 1, (Exact){ 0, 0 }, what);
         free(st);
         ir_ctx_free(ctx);
@@ -297,16 +296,19 @@ static void atomics(const OpsEnv *env, IrOpcode opc, IrType t)
     uint64_t vals[64];
     unsigned nv = ops_values(IR_I64, vals, 8);
     for (unsigned sz = 0; (1u << sz) <= type_size(t); sz++) {
-        for (unsigned sign = 0; sign <= 1; sign++) {
-            for (unsigned align = 0; align <= 1; align++) {
-                /* big-endian atomics: not tested (docs/testing.md) */
-                IrMemOp mop = sz | (sign ? IR_MO_SIGN : 0) | (align ? IR_MO_ALIGN : 0);
+        for (unsigned flags = 0; flags < 8; flags++) {
+            {
+                bool sign = flags & 1, align = flags & 2, be = flags & 4;
+                IrMemOp mop = sz | (sign ? IR_MO_SIGN : 0) |
+                              (align ? IR_MO_ALIGN : 0) | (be ? IR_MO_BE : 0);
                 uint64_t addr = align ? 16 : 24 + (1u << sz) * 3;  /* aligned */
                 for (int kind = 0; kind < A_NB_KINDS; kind++) {
                     if (kind == A_OUT_IS_ADDR && t != IR_I64)
                         continue;
                     atomic_program(env, tl, opc, t, mop, addr, kind, vals, nv);
                 }
+                if (align && sz > 0)        /* misaligned: a guest fault */
+                    atomic_program(env, tl, opc, t, mop, 41, A_REG, vals, nv);
             }
         }
     }

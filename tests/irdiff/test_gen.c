@@ -57,7 +57,7 @@ int main(int argc, char **argv)
     unsigned count = argc > 1 ? (unsigned)strtoul(argv[1], NULL, 0) : 2000;
     unsigned long covered[IR_OP_COUNT] = { 0 };
     unsigned straight = 0, loops = 0, pressure = 0, bad = 0, nondet = 0;
-    unsigned unverified = 0;
+    unsigned unverified = 0, faults = 0, faulted = 0;
     char verr[300], vdetail[400] = "";
     unsigned long total_ops = 0;
     char detail[400] = "";
@@ -74,6 +74,11 @@ int main(int argc, char **argv)
         diff_run_interp(p.ctx, &p.init, p.round, out);
         if (!out->ok && bad++ == 0)
             snprintf(detail, sizeof detail, "seed %u: %s", seed, out->err);
+        faults += p.faults;
+        faulted += out->faulted;
+        if (out->faulted && !p.faults && bad++ == 0)
+            snprintf(detail, sizeof detail, "seed %u: unintended guest fault",
+                     seed);
         for (int i = 0; i < IR_OP_COUNT; i++)
             covered[i] += p.op_counts[i];
         total_ops += p.ctx->nb_ops;
@@ -101,8 +106,11 @@ int main(int argc, char **argv)
     snprintf(detail, sizeof detail, "%u straight-line, %u with loops, %u with "
              "more than 14 int and 16 fp values live", straight, loops, pressure);
     printf("# %s\n", detail);
-    tap(straight > count / 10 && loops > count / 10 && pressure > count / 10,
-        "straight-line, looping and high-pressure programs", detail);
+    printf("# %u programs with a faulting access, %u of them reach it\n",
+           faults, faulted);
+    tap(straight > count / 10 && loops > count / 10 && pressure > count / 10 &&
+        faulted > count / 50,
+        "straight-line, looping, high-pressure and faulting programs", detail);
     printf("1..%d\n", tap_n);
     return failures ? 1 : 0;
 }

@@ -462,7 +462,7 @@ START_TEST(test_call_and_exits)
 }
 END_TEST
 
-/* ---- floating point ------------------------------------------------------------ */
+/* ---- floating point ----------------------------------------------------- */
 
 static uint64_t d2b(double d)
 {
@@ -683,7 +683,7 @@ START_TEST(test_fp_arith)
 }
 END_TEST
 
-/* ---- the interpreter's own checks ----------------------------------------------- */
+/* ---- the interpreter's own checks --------------------------------------- */
 
 START_TEST(test_errors)
 {

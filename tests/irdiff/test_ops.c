@@ -8,7 +8,10 @@
  * TAP: one test point per opcode and type, with its counts; failures show
  * the first mismatches with their inputs and the program.
  *
- *   test_ops [--part K/N] [--only NAME]
+ *   test_ops [--part K/N] [--only NAME] [--code-size BYTES]
+ *
+ * A small code cache (--code-size) makes jit_flush run while compiled
+ * programs are still in use; they are recompiled (jit_run.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,22 +53,26 @@ int main(int argc, char **argv)
 {
     unsigned part = 0, parts = 1;
     const char *only = NULL;
+    size_t code_size = 16u << 20;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--part") && i + 1 < argc &&
             sscanf(argv[i + 1], "%u/%u", &part, &parts) == 2 && part < parts) {
             i++;
         } else if (!strcmp(argv[i], "--only") && i + 1 < argc) {
             only = argv[++i];
+        } else if (!strcmp(argv[i], "--code-size") && i + 1 < argc) {
+            code_size = (size_t)strtoull(argv[++i], NULL, 0);
         } else {
-            fprintf(stderr, "usage: %s [--part K/N] [--only NAME]\n", argv[0]);
+            fprintf(stderr, "usage: %s [--part K/N] [--only NAME] "
+                    "[--code-size BYTES]\n", argv[0]);
             return 2;
         }
     }
 
     OpsEnv env = { .nb_configs = 2 };
-    env.runners[0] = jit_runner_new(~0u);
+    env.runners[0] = jit_runner_new_sized(~0u, code_size);
     env.names[0] = "all host features";
-    env.runners[1] = jit_runner_new(0);
+    env.runners[1] = jit_runner_new_sized(0, code_size);
     env.names[1] = "baseline x86-64";
     if (diff_have_opt) {
         env.runners[2] = env.runners[0];
@@ -113,6 +120,11 @@ int main(int argc, char **argv)
             free(tl->log);
         }
     }
+    printf("# code cache flushes: %u\n", jit_runner_flushes(env.runners[0]) +
+           jit_runner_flushes(env.runners[1]));
+    if (diff_have_opt)
+        printf("# optimizer: %lu ops in, %lu out\n", diff_opt_ops_in,
+               diff_opt_ops_out);
     printf("1..%d\n", n);
     jit_runner_free(env.runners[0]);
     jit_runner_free(env.runners[1]);

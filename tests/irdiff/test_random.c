@@ -15,11 +15,12 @@
  * program minimized by delta debugging (minimize.h) as IR text.
  *
  *   test_random [--start S] [--count N] [--base-every K] [--max-reports R]
- *               [--no-opt]
+ *               [--no-opt] [--code-size BYTES]
  *   test_random --seed S     one program, printed, all configurations
  *
  * --no-opt leaves out the optimizer configurations (to fuzz the backend
- * alone while the optimizer has a known bug).
+ * alone while the optimizer has a known bug).  --code-size gives the
+ * JIT a small code cache, so that jit_flush runs often.
  */
 #include <fenv.h>
 #include <stdio.h>
@@ -53,7 +54,7 @@ static DiffOutcome interp_out, jit_out, tmp_i, tmp_j;
 
 /* TEXT as TAP comments; without the `global` lines (the globals are
    those of diff_state.h, which ir_parse finds by name). */
-static void print_prefixed(const char *text)
+static void print_prefixed(const char *text, int32_t bias)
 {
     const char *s = text;
     bool globals = false;
@@ -63,7 +64,8 @@ static void print_prefixed(const char *text)
         if (!strncmp(s, "global ", 7)) {
             if (!globals)
                 printf("#   # globals x0-x15 (i64), w0-w7 (i32), d0-d7 (f64), "
-                       "s0-s3 (f32): tests/irdiff/diff_state.h\n");
+                       "s0-s3 (f32): tests/irdiff/diff_state.h, offsets - %d\n",
+                       (int)bias);
             globals = true;
         } else {
             printf("#   %.*s\n", (int)len, s);
@@ -81,6 +83,8 @@ static bool agree(const DiffOutcome *i, const DiffOutcome *j, FILE *f)
         return false;
     }
     bool eq = diff_outcome_equal(i, j, true, f, "interp", "jit");
+    if (f && j->faulted != i->faulted && j->err[0])
+        fprintf(f, "#   jit: %s\n", j->err);
     if (i->via_goto_ptr && (!j->looked_up || j->lookup_pc != i->lookup_pc)) {
         eq = false;
         if (f)
@@ -125,7 +129,7 @@ static void print_globals(const IrCtx *ctx, const DiffState *init)
             continue;
         const IrTempInfo *ti = &ctx->temps[t];
         uint64_t v = 0;
-        memcpy(&v, (const char *)&init->env + ti->offset,
+        memcpy(&v, (const char *)&init->env + init->env_bias + ti->offset,
                ti->type == IR_I32 || ti->type == IR_F32 ? 4 : 8);
         printf(" %s=%#llx", ti->name, (unsigned long long)v);
     }
@@ -136,8 +140,9 @@ static void print_globals(const IrCtx *ctx, const DiffState *init)
 static void report(uint64_t seed, const Config *c, JitRunner *jr,
                    const GenProgram *p, bool minimize_it)
 {
-    printf("# MISMATCH seed %llu (%s), rounding %s\n", (unsigned long long)seed,
-           c->name, round_name(p->round));
+    printf("# MISMATCH seed %llu (%s), rounding %s, env bias %d\n",
+           (unsigned long long)seed, c->name, round_name(p->round),
+           (int)p->init.env_bias);
     fflush(stdout);
     agree(&interp_out, &jit_out, stdout);
     if (!minimize_it)
@@ -146,7 +151,7 @@ static void report(uint64_t seed, const Config *c, JitRunner *jr,
     IrCtx *m = minimize(p->ctx, still_fails, &fl, 4000);
     char *text = ir_dump_str(m);
     printf("# minimized from %zu to %zu ops:\n", p->ctx->nb_ops, m->nb_ops);
-    print_prefixed(text);
+    print_prefixed(text, p->init.env_bias);
     print_globals(m, &p->init);
     printf("#   (guest memory and env scratch: test_random --seed %llu)\n",
            (unsigned long long)seed);
@@ -208,17 +213,22 @@ int main(int argc, char **argv)
     uint64_t start = 0, count = 1000, one = 0;
     unsigned base_every = 8, max_reports = 3;
     bool single = false, no_opt = false;
+    size_t code_size = 16u << 20;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : "0";
         if (!strcmp(a, "--start")) start = strtoull(v, NULL, 0), i++;
         else if (!strcmp(a, "--count")) count = strtoull(v, NULL, 0), i++;
-        else if (!strcmp(a, "--base-every")) base_every = (unsigned)strtoul(v, NULL, 0), i++;
-        else if (!strcmp(a, "--max-reports")) max_reports = (unsigned)strtoul(v, NULL, 0), i++;
+        else if (!strcmp(a, "--base-every"))
+            base_every = (unsigned)strtoul(v, NULL, 0), i++;
+        else if (!strcmp(a, "--max-reports"))
+            max_reports = (unsigned)strtoul(v, NULL, 0), i++;
         else if (!strcmp(a, "--seed")) one = strtoull(v, NULL, 0), single = true, i++;
         else if (!strcmp(a, "--no-opt")) no_opt = true;
+        else if (!strcmp(a, "--code-size"))
+            code_size = (size_t)strtoull(v, NULL, 0), i++;
         else {
             fprintf(stderr, "usage: %s [--start S] [--count N] [--base-every K] "
-                    "[--max-reports R] [--no-opt] | --seed S\n", argv[0]);
+                    "[--max-reports R] [--no-opt] [--code-size B] | --seed S\n", argv[0]);
             return 2;
         }
     }
@@ -230,7 +240,8 @@ int main(int argc, char **argv)
     for (unsigned i = 0; i < diff_helper_count; i++)
         ir_helper_register(&diff_helpers[i].h);
 
-    JitRunner *full = jit_runner_new(~0u), *base = jit_runner_new(0);
+    JitRunner *full = jit_runner_new_sized(~0u, code_size);
+    JitRunner *base = jit_runner_new_sized(0, code_size);
     Config cfgs[4] = {
         { "opt off, all host features", false, false, 0, 0, 0 },
         { "opt on, all host features", true, false, 0, 0, 0 },
@@ -248,7 +259,7 @@ int main(int argc, char **argv)
             char *text = ir_dump_str(p.ctx);
             printf("# seed %llu, rounding %s:\n", (unsigned long long)seed,
                    round_name(p.round));
-            print_prefixed(text);
+            print_prefixed(text, p.init.env_bias);
             free(text);
         }
         diff_run_interp(p.ctx, &p.init, p.round, &interp_out);
@@ -318,6 +329,8 @@ int main(int argc, char **argv)
     if (diff_have_opt)
         printf("# optimizer: %lu ops in, %lu out\n", diff_opt_ops_in,
                diff_opt_ops_out);
+    printf("# code cache flushes: %u\n",
+           jit_runner_flushes(full) + jit_runner_flushes(base));
     printf("1..%d\n", n);
     jit_runner_free(full);
     jit_runner_free(base);
