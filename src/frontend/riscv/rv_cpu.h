@@ -1,0 +1,60 @@
+/*
+ * The guest's architectural state: what a RISC-V hart has that user-mode
+ * programs can see (RISC-V Unprivileged ISA 20191213: x0..x31, pc, f0..f31,
+ * fcsr = frm | fflags, the LR/SC reservation), plus the few fields the
+ * generated code and the execution loop exchange.
+ *
+ * Generated code addresses this struct from the env register: guest
+ * registers are IR globals at offsetof(RvCpu, x[i]) / f[i]; exits leave the
+ * next guest pc in `pc`.  The runtime embeds an RvCpu at the start of its
+ * per-thread state, so the env pointer is both.
+ */
+#ifndef RV_CPU_H
+#define RV_CPU_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Why a block exited with RV_EXIT_EXCEPTION (see rv_exit_* below): the
+ * instruction at cpu->pc did something the execution loop must handle.
+ */
+typedef enum RvException {
+    RV_EXC_NONE,
+    RV_EXC_ECALL,        /* system call: a7 = number, a0..a5 = arguments */
+    RV_EXC_EBREAK,       /* breakpoint: SIGTRAP for the guest */
+    RV_EXC_ILLEGAL,      /* illegal/unsupported encoding: SIGILL at pc */
+    RV_EXC_FENCE_I,      /* instruction-fetch fence: flush translations */
+    RV_EXC_MISALIGNED,   /* misaligned AMO/LR/SC address (cpu->badaddr) */
+} RvException;
+
+typedef struct RvCpu {
+    uint64_t x[32];        /* x[0] is always 0 */
+    uint64_t f[32];        /* FP registers; singles NaN-boxed (12.2) */
+    uint64_t pc;           /* at exits: the next pc, or the faulting insn's */
+    uint64_t res_addr;     /* LR/SC reservation address, or RV_NO_RESERVATION */
+    uint64_t res_val;      /* the value LR loaded (SC compares it: 8.2) */
+    uint32_t frm;          /* dynamic rounding mode (11.2), 0..7 */
+    uint32_t fflags;       /* accrued flags not held in the host MXCSR */
+    uint32_t exception;    /* RvException of an RV_EXIT_EXCEPTION exit */
+    uint32_t insn;         /* its encoding (for SIGILL reports, -d logs) */
+    uint64_t badaddr;      /* address of a misaligned access */
+    uint64_t instret;      /* instructions retired before the current TB */
+} RvCpu;
+
+#define RV_NO_RESERVATION UINT64_MAX
+
+/*
+ * exit_tb values (the IR's exit_tb constant; jit_enter returns them):
+ *   0                     no chaining: continue at cpu->pc;
+ *   token | 0, token | 1  left through goto_tb slot 0/1 (unpatched): the
+ *                         loop may patch that slot to the TB at cpu->pc;
+ *   token | 2             exception: cpu->exception says what, cpu->pc is
+ *                         the instruction's pc.
+ * `token` is the runtime's TB descriptor address, 4-byte aligned, given to
+ * rv_translate() before translation.
+ */
+#define RV_EXIT_SLOT_MASK   3u
+#define RV_EXIT_EXCEPTION   2u
+
+#endif
