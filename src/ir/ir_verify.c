@@ -202,6 +202,10 @@ static bool check_op_rules(Verifier *v, size_t opi, const IrOp *op)
             type_bits(type))
             return vfail(v, opi, "bitcast between types of different widths");
         break;
+    case IR_OP_fsetrm:
+        if (op->args[0].imm == IR_RM_DYN)
+            return vfail(v, opi, "fsetrm needs a static rounding mode");
+        break;
     case IR_OP_nop:
         if (type != IR_VOID)
             return vfail(v, opi, "nop with a type");

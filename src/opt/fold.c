@@ -177,7 +177,8 @@ bool opt_fold_eval(const IrCtx *ctx, const IrOp *op, const uint64_t *in,
     return true;
 }
 
-/* fneg, fabs, bitcast_f2i, bitcast_i2f of a constant: exact bit changes. */
+/* fneg, fabs, bitcast_f2i, bitcast_i2f, fbox, funbox of a constant: exact
+   bit changes (NaN boxing: RISC-V Unprivileged ISA 12.2). */
 static bool fold_fp_bits(const IrOp *op, uint64_t a, uint64_t *out)
 {
     unsigned w = opt_type_bits((IrType)op->type);
@@ -187,6 +188,10 @@ static bool fold_fp_bits(const IrOp *op, uint64_t a, uint64_t *out)
     case IR_OP_fabs: *out = a & ~sign; return true;
     case IR_OP_bitcast_f2i:
     case IR_OP_bitcast_i2f: *out = a & opt_mask(w); return true;
+    case IR_OP_fbox: *out = 0xffffffff00000000ull | (a & 0xffffffffu); return true;
+    case IR_OP_funbox:
+        *out = (a >> 32) == 0xffffffffu ? a & 0xffffffffu : 0x7fc00000u;
+        return true;
     default: return false;
     }
 }

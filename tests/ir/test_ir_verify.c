@@ -103,6 +103,8 @@ static const TextCase bad[] = {
     { "    brcond.i64 x1, $0, eq, L0\n    goto_tb 0\n    exit_tb 0x1\n"
       "L0:\n    goto_tb 0\n    exit_tb 0x2\n",
       "op 4: goto_tb slot 0 used twice (first at op 1) [goto_tb 0]" },
+    { "    fsetrm dyn\n",
+      "op 0: fsetrm needs a static rounding mode [fsetrm dyn]" },
     { "    mov.f64 t3, $0x0\n    fcvt.f64 t3, t3\n",
       "op 1: fcvt between equal types [fcvt.f64 t3, t3]" },
     { "    bitcast_f2i.i32 t2, $0x0:f64\n",

@@ -41,6 +41,9 @@ const uint8_t gen_op_weight[IR_OP_COUNT] = {
     [IR_OP_fneg] = 2, [IR_OP_fabs] = 2, [IR_OP_fcmp] = 3,
     [IR_OP_itof] = 3, [IR_OP_utof] = 3, [IR_OP_ftoi] = 3, [IR_OP_ftou] = 3,
     [IR_OP_fcvt] = 3, [IR_OP_bitcast_f2i] = 2, [IR_OP_bitcast_i2f] = 2,
+    [IR_OP_fminnum] = 2, [IR_OP_fmaxnum] = 2, [IR_OP_fcanon] = 2,
+    [IR_OP_fcanon_fma] = 2, [IR_OP_fbox] = 2, [IR_OP_funbox] = 2,
+    [IR_OP_fsetrm] = 1,
 };
 
 /* ---- pools -------------------------------------------------------------- */
@@ -321,6 +324,44 @@ static void gen_ftoi(Gen *g, IrOpcode opc)
     IrOp *op = emit(g, opc, t, ts, 2);
     op->args[2].imm = rms[rng_below(&g->r, 5)];
     gen_defined(g, ts[0]);
+}
+
+/* fcanon_fma: the product's factors and the value. */
+static void gen_canon_fma(Gen *g)
+{
+    IrType t = gen_fp_type(g);
+    IrTemp in[3] = { gen_in(g, t), gen_in(g, t), gen_in(g, t) };
+    IrTemp ts[4] = { gen_out(g, t, in, 3), in[0], in[1], in[2] };
+    emit(g, IR_OP_fcanon_fma, t, ts, 4);
+    gen_defined(g, ts[0]);
+}
+
+/* funbox of a value whose bits are the same in the interpreter and the JIT
+   (a NaN's payload is unspecified, and funbox would show it): half the
+   time a fresh fbox of a single, else a double whose NaNs are replaced by
+   a boxed constant, as in gen_bitcast_f2i. */
+static void gen_funbox(Gen *g)
+{
+    IrTemp x;
+    if (rng_pct(&g->r, 50)) {
+        IrTemp s = gen_in(g, IR_F32);
+        x = gen_new_temp(g, IR_F64, true);
+        ir_fbox(g->ctx, x, s);
+    } else {
+        IrTemp a = gen_in(g, IR_F64);
+        IrTemp raw = gen_new_temp(g, IR_I64, true);
+        IrTemp ok = gen_new_temp(g, IR_I64, true);
+        IrTemp sel = gen_new_temp(g, IR_I64, true);
+        ir_bitcast_f2i(g->ctx, IR_I64, raw, a);
+        ir_fcmp(g->ctx, IR_F64, ok, a, a, IR_COND_EQ);
+        ir_movcond(g->ctx, IR_I64, sel, ok, ir_const_i64(g->ctx, 0), raw,
+                   ir_const(g->ctx, IR_I64, 0xffffffff3fc00000ull), IR_COND_NE);
+        x = gen_new_temp(g, IR_F64, true);
+        ir_bitcast_i2f(g->ctx, IR_F64, x, sel);
+    }
+    IrTemp d = gen_out(g, IR_F32, NULL, 0);
+    ir_funbox(g->ctx, d, x);
+    gen_defined(g, d);
 }
 
 /* bitcast_f2i, with a NaN's bits (payload unspecified) replaced by a
@@ -670,6 +711,26 @@ void gen_one_op(Gen *g)
     }
     case IR_OP_bitcast_f2i:
         gen_bitcast_f2i(g);
+        break;
+    case IR_OP_fminnum: case IR_OP_fmaxnum:
+        gen_binary(g, opc, gen_fp_type(g));
+        break;
+    case IR_OP_fcanon: {
+        IrType t = gen_fp_type(g);
+        gen_unary(g, opc, t, t);
+        break;
+    }
+    case IR_OP_fcanon_fma:
+        gen_canon_fma(g);
+        break;
+    case IR_OP_fbox:
+        gen_unary(g, opc, IR_F64, IR_F32);
+        break;
+    case IR_OP_funbox:
+        gen_funbox(g);
+        break;
+    case IR_OP_fsetrm:
+        ir_fsetrm(g->ctx, (IrRound)rng_below(&g->r, 4));
         break;
     default:
         gen_binary(g, opc, gen_int_type(g));

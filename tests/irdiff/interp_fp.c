@@ -6,7 +6,10 @@
  * fcmp EQ quiet, LT/LE signalling; ftoi/ftou with RISC-V fcvt semantics
  * (rounding by the op's mode, saturation, NV for NaN and out-of-range
  * results, NX otherwise when rounded).  NaN tests look at the bits, so
- * that no compare instruction raises a flag the IR op does not.
+ * that no compare instruction raises a flag the IR op does not.  The
+ * RISC-V-semantics ops (fminnum/fmaxnum: IEEE 754-2019 minimumNumber and
+ * maximumNumber; fcanon, fcanon_fma: the default NaN; fbox/funbox: NaN
+ * boxing; fsetrm: fesetround) follow docs/ir.md as well.
  */
 #include "interp_fp.h"
 
@@ -248,4 +251,80 @@ uint64_t if_fcvt(IrType dt, IrType st, uint64_t a)
     if (dt == IR_F32 && st == IR_F64)
         return of_f((float)to_d(a));
     return a;
+}
+
+static uint64_t default_nan(IrType t)
+{
+    return t == IR_F32 ? 0x7fc00000u : 0x7ff8000000000000ull;
+}
+
+/* minimumNumber / maximumNumber (IEEE 754-2019 9.6): a NaN operand is
+   ignored, -0 < +0, invalid only for a signalling NaN. */
+static uint64_t min_max_num(IrType t, uint64_t a, uint64_t b, bool is_max)
+{
+    bool an = if_is_nan(t, a), bn = if_is_nan(t, b);
+    if (if_is_snan(t, a) || if_is_snan(t, b))
+        feraiseexcept(FE_INVALID);
+    if (an && bn)
+        return default_nan(t);
+    if (an)
+        return b;
+    if (bn)
+        return a;
+    if (equal(t, a, b))             /* equal values, or -0 and +0 */
+        return is_max ? a & b : a | b;
+    bool take_a = is_max ? less(t, b, a) : less(t, a, b);
+    return take_a ? a : b;
+}
+
+bool if_rv_binary(IrOpcode opc, IrType t, uint64_t a, uint64_t b, uint64_t *d)
+{
+    if (opc != IR_OP_fminnum && opc != IR_OP_fmaxnum)
+        return false;
+    *d = min_max_num(t, a, b, opc == IR_OP_fmaxnum);
+    return true;
+}
+
+uint64_t if_canon(IrType t, uint64_t a)
+{
+    if (if_is_snan(t, a))
+        feraiseexcept(FE_INVALID);
+    return if_is_nan(t, a) ? default_nan(t) : a;
+}
+
+static bool is_inf(IrType t, uint64_t x)
+{
+    return t == IR_F32 ? ((uint32_t)x & 0x7fffffffu) == 0x7f800000u
+                       : (x & 0x7fffffffffffffffull) == 0x7ff0000000000000ull;
+}
+
+static bool is_zero(IrType t, uint64_t x)
+{
+    return !(x & ~sign_bit(t) & (t == IR_F32 ? 0xffffffffu : ~0ull));
+}
+
+uint64_t if_canon_fma(IrType t, uint64_t r, uint64_t a, uint64_t b)
+{
+    if (if_is_nan(t, r) && ((is_inf(t, a) && is_zero(t, b)) ||
+                            (is_zero(t, a) && is_inf(t, b))))
+        feraiseexcept(FE_INVALID);
+    return if_canon(t, r);
+}
+
+uint64_t if_box(uint64_t a)
+{
+    return 0xffffffff00000000ull | (a & 0xffffffffu);
+}
+
+uint64_t if_unbox(uint64_t a)
+{
+    return (a >> 32) == 0xffffffffu ? (a & 0xffffffffu) : 0x7fc00000u;
+}
+
+void if_setrm(IrRound rm)
+{
+    static const int modes[4] = { FE_TONEAREST, FE_TOWARDZERO, FE_DOWNWARD,
+                                  FE_UPWARD };
+    if ((unsigned)rm < 4)
+        fesetround(modes[rm]);
 }

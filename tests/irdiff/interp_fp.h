@@ -31,6 +31,17 @@ uint64_t if_ftoi(IrType dt, IrType st, uint64_t a, IrRound rm,
 /* fcvt from ST to DT (different types). */
 uint64_t if_fcvt(IrType dt, IrType st, uint64_t a);
 
+/* fminnum fmaxnum; false for any other opcode. */
+bool if_rv_binary(IrOpcode opc, IrType t, uint64_t a, uint64_t b, uint64_t *d);
+/* fcanon, fcanon_fma (R the value, A and B the product's factors). */
+uint64_t if_canon(IrType t, uint64_t a);
+uint64_t if_canon_fma(IrType t, uint64_t r, uint64_t a, uint64_t b);
+/* fbox (f32 bits -> f64 bits), funbox (f64 bits -> f32 bits). */
+uint64_t if_box(uint64_t a);
+uint64_t if_unbox(uint64_t a);
+/* fsetrm: the host rounding mode for the ops that follow. */
+void if_setrm(IrRound rm);
+
 /* Whether BITS of type T is a NaN / a signalling NaN (no FP instruction). */
 bool if_is_nan(IrType t, uint64_t bits);
 bool if_is_snan(IrType t, uint64_t bits);

@@ -472,7 +472,7 @@ static Flow exec_int(Interp *s, const IrOp *op)
         y = rd(s, a[2].temp);
         if (ii_binary(opc, w, x, y, &r))
             goto out;
-        if (if_binary(opc, t, x, y, &r))
+        if (if_binary(opc, t, x, y, &r) || if_rv_binary(opc, t, x, y, &r))
             goto out;
     }
     if (op->nb_in == 1 && op->nb_const == 0) {
@@ -521,6 +521,19 @@ static Flow exec_int(Interp *s, const IrOp *op)
         r = if_fma(t, rd(s, a[1].temp), rd(s, a[2].temp), rd(s, a[3].temp),
                    (IrFmaNeg)a[4].imm);
         break;
+    case IR_OP_fcanon:
+        r = if_canon(t, rd(s, a[1].temp));
+        break;
+    case IR_OP_fcanon_fma:
+        r = if_canon_fma(t, rd(s, a[1].temp), rd(s, a[2].temp),
+                         rd(s, a[3].temp));
+        break;
+    case IR_OP_fbox:
+        r = if_box(rd(s, a[1].temp));
+        break;
+    case IR_OP_funbox:
+        r = if_unbox(rd(s, a[1].temp));
+        break;
     default:
         return fail(s, "opcode not implemented by the interpreter");
     }
@@ -537,6 +550,9 @@ static Flow exec_op(Interp *s, const IrOp *op)
     case IR_OP_nop:
     case IR_OP_insn_start:
     case IR_OP_mb:
+        return FLOW_NEXT;
+    case IR_OP_fsetrm:
+        if_setrm((IrRound)op->args[0].imm);
         return FLOW_NEXT;
     case IR_OP_discard: {
         IrTemp t = op->args[0].temp;

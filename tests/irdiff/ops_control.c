@@ -4,8 +4,10 @@
  * that must survive both paths), br forward and backward, goto_tb on both
  * slots, exit_tb values, lookup_tb + goto_ptr hitting and missing with
  * values live across the lookup, every test helper with register and
- * constant arguments and values live across the call, every barrier, and
- * programs made of nop, insn_start, set_label and discard.
+ * constant arguments and values live across the call, every barrier,
+ * fsetrm (every static mode from every initial mode, seen by fadd, fsqrt
+ * and a DYN ftoi), and programs made of nop, insn_start, set_label and
+ * discard.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -354,6 +356,44 @@ static void barriers(const OpsEnv *env)
     }
 }
 
+/* fsetrm RM, then ops that round by the host mode: the result shows the
+   mode took effect; values stay live across the mode switch. */
+static void set_rounding(const OpsEnv *env)
+{
+    Tally *tl = ops_tally(IR_OP_fsetrm, IR_VOID);
+    static const uint64_t pairs[][2] = {
+        { 0x3ff0000000000000ull, 0x3c30000000000000ull },   /* 1 + 2^-60 */
+        { 0xbff0000000000000ull, 0xbc30000000000000ull },   /* -1 - 2^-60 */
+        { 0x4004000000000000ull, 0x0000000000000000ull },   /* 2.5 + 0 */
+        { 0xc004000000000000ull, 0x8000000000000000ull },   /* -2.5 - 0 */
+        { 0x7fefffffffffffffull, 0x7fefffffffffffffull },   /* overflow */
+    };
+    DiffState st[5];
+    for (unsigned i = 0; i < 5; i++) {
+        ops_base_state(&st[i]);
+        st[i].env.f64[1] = pairs[i][0];
+        st[i].env.f64[2] = pairs[i][1];
+    }
+    for (int rm = IR_RM_RNE; rm <= IR_RM_RUP; rm++) {
+        IrCtx *ctx = ir_ctx_new();
+        DiffGlobals g;
+        diff_globals_create(ctx, &g);
+        IrTemp live = ir_temp_new(ctx, IR_F64);
+        ir_fadd(ctx, IR_F64, live, g.f64[1], g.f64[2]);
+        ir_fsetrm(ctx, (IrRound)rm);
+        ir_fadd(ctx, IR_F64, g.f64[0], g.f64[1], g.f64[2]);
+        ir_fsqrt(ctx, IR_F64, g.f64[3], g.f64[2]);
+        ir_ftoi(ctx, IR_I64, g.g64[0], g.f64[1], IR_RM_DYN);
+        ir_mov(ctx, IR_F64, g.f64[4], live);
+        ir_exit_tb(ctx, 1);
+        char what[40];
+        snprintf(what, sizeof what, "fsetrm %d", rm);
+        ops_check(env, tl, ctx, st, 5, ops_all_rounds, 4, (Exact){ 0, 0 },
+                  what);
+        ir_ctx_free(ctx);
+    }
+}
+
 /* nop, insn_start, discard: in a small program. */
 static void meta(const OpsEnv *env, IrOpcode opc)
 {
@@ -410,6 +450,9 @@ bool ops_control(const OpsEnv *env, IrOpcode opc)
         return true;
     case IR_OP_mb:
         barriers(env);
+        return true;
+    case IR_OP_fsetrm:
+        set_rounding(env);
         return true;
     case IR_OP_nop:
     case IR_OP_insn_start:

@@ -59,7 +59,10 @@ static const unsigned fill_counts[] = { 1, 3, 5, 7, 9, 11, 13 };
 static bool exact_op(IrOpcode opc)
 {
     return opc == IR_OP_mov || opc == IR_OP_fneg || opc == IR_OP_fabs ||
-           opc == IR_OP_fmin || opc == IR_OP_fmax || opc == IR_OP_bitcast_i2f;
+           opc == IR_OP_fmin || opc == IR_OP_fmax || opc == IR_OP_bitcast_i2f ||
+           opc == IR_OP_fminnum || opc == IR_OP_fmaxnum ||
+           opc == IR_OP_fcanon || opc == IR_OP_fcanon_fma ||
+           opc == IR_OP_fbox || opc == IR_OP_funbox;
 }
 
 static bool handled(IrOpcode opc)

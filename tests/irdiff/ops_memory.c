@@ -317,6 +317,8 @@ static void atomics(const OpsEnv *env, IrOpcode opc, IrType t)
 bool ops_memory(const OpsEnv *env, IrOpcode opc)
 {
     const IrOpInfo *info = &ir_op_info[opc];
+    if (!(info->types & 15))        /* void-only ops are not memory ops */
+        return false;
     for (int t = 0; t < 4; t++) {
         if (!((info->types >> t) & 1))
             continue;

@@ -41,6 +41,19 @@ static const RuleCase cases[] = {
       "    fneg.f64 f1, $0x3ff0000000000000\n" EXIT,
       "    mov.f64 f1, $0xbff0000000000000\n" EXIT,
       "    fneg.f64 f1, $0x3ff0000000000000\n" EXIT },
+    { "fold",   /* NaN boxing is exact too: box, and unbox both ways */
+      "    fbox f1, $0x3f800000\n" EXIT,
+      "    mov.f64 f1, $0xffffffff3f800000\n" EXIT,
+      "    fbox f1, $0x3f800000\n" EXIT },
+    { "fold",
+      "temp f32 t0, t1\n"
+      "    funbox t0, $0xffffffff3f800000\n"
+      "    funbox t1, $0x000000003f800000\n"
+      "    fadd.f32 t0, t0, t1\n    fcvt.f64 f1, t0\n" EXIT,
+      "    fadd.f32 t0, $0x3f800000, $0x7fc00000\n    fcvt.f64 f1, t0\n" EXIT,
+      "    funbox t0, $0xffffffff3f800000\n"
+      "    funbox t1, $0x000000003f800000\n"
+      "    fadd.f32 t0, t0, t1\n    fcvt.f64 f1, t0\n" EXIT },
     { "fold",   /* never a float op that rounds or raises flags */
       "    fadd.f64 f1, $0x3ff0000000000000, $0x3ff0000000000000\n" EXIT,
       "    fadd.f64 f1, $0x3ff0000000000000, $0x3ff0000000000000\n" EXIT,

@@ -166,6 +166,10 @@ static JitLowerFn *lower_fn(IrOpcode opc)
         return jit_lower_fp;
     case IR_OP_ftoi: case IR_OP_ftou:
         return jit_lower_fcvt;
+    case IR_OP_fminnum: case IR_OP_fmaxnum: case IR_OP_fcanon:
+    case IR_OP_fcanon_fma: case IR_OP_fbox: case IR_OP_funbox:
+    case IR_OP_fsetrm:
+        return jit_lower_fpx;
     default:
         return NULL;
     }

@@ -49,6 +49,7 @@ typedef enum JitConst {
     JIT_C_U32LIM_F32, /* 4294967296.0f */
     JIT_C_U64LIM_F64, /* 2^63 */
     JIT_C_U64LIM_F32, /* 2^63 (f32) */
+    JIT_C_BOXMASK,    /* 0xffffffff00000000 x2: fbox (NaN-boxing) */
     JIT_C_COUNT
 } JitConst;
 
@@ -186,6 +187,7 @@ JitLowerFn jit_lower_mem;      /* lower_mem.c */
 JitLowerFn jit_lower_atomic;   /* lower_atomic.c */
 JitLowerFn jit_lower_fp;       /* lower_fp.c */
 JitLowerFn jit_lower_fcvt;     /* lower_fcvt.c */
+JitLowerFn jit_lower_fpx;      /* lower_fpx.c */
 
 /* lower_mem.c, also used by the hooks: load/store of a value of type T
  * with memory op MOP. */

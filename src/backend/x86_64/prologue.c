@@ -96,6 +96,7 @@ static void emit_pool(Jit *jit, CodeBuf *cb)
         [JIT_C_U32LIM_F32] = { 0x4f800000ull, 0 },          /* 2^32 */
         [JIT_C_U64LIM_F64] = { 0x43e0000000000000ull, 0 },  /* 2^63 */
         [JIT_C_U64LIM_F32] = { 0x5f000000ull, 0 },          /* 2^63 */
+        [JIT_C_BOXMASK] = { 0xffffffff00000000ull, 0xffffffff00000000ull },
     };
     jit->off_pool = (uint32_t)cb_offset(cb);
     for (int i = 0; i < JIT_C_COUNT; i++) {

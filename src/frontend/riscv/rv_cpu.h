@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * Why a block exited with RV_EXIT_EXCEPTION (see rv_exit_* below): the
@@ -40,9 +41,21 @@ typedef struct RvCpu {
     uint32_t insn;         /* its encoding (for SIGILL reports, -d logs) */
     uint64_t badaddr;      /* address of a misaligned access */
     uint64_t instret;      /* instructions retired before the current TB */
+    struct RvCpu *self;    /* this struct's own address (rv_cpu_init): the
+                              generated code loads it to pass the CPU state to
+                              C helpers such as rv_fcsr_read/rv_fcsr_write */
 } RvCpu;
 
 #define RV_NO_RESERVATION UINT64_MAX
+
+/* A fresh hart state: everything zero, no reservation, self set.  Whoever
+ * creates (or copies) an RvCpu must call this, or at least set `self`. */
+static inline void rv_cpu_init(RvCpu *cpu)
+{
+    memset(cpu, 0, sizeof(*cpu));
+    cpu->res_addr = RV_NO_RESERVATION;
+    cpu->self = cpu;
+}
 
 /*
  * exit_tb values (the IR's exit_tb constant; jit_enter returns them):

@@ -1,0 +1,170 @@
+/*
+ * The initial guest stack (elf_load.h), laid out as the Linux kernel does
+ * for a new program (fs/binfmt_elf.c create_elf_tables, fs/exec.c
+ * copy_strings; the riscv64 psABI "Process Initialization" only asks for
+ * sp 16-byte aligned pointing at argc):
+ *
+ *   top:   8 zero bytes
+ *          AT_EXECFN string, envp strings, argv strings (argv[0] lowest)
+ *          (align 16) 16 random bytes for AT_RANDOM
+ *          padding so that sp ends up 16-byte aligned
+ *          auxv pairs ... AT_NULL
+ *          envp[0..envc-1], NULL
+ *          argv[0..argc-1], NULL
+ *   sp ->  argc
+ *
+ * The stack is STACK_SIZE bytes below STACK_TOP (where qemu-riscv64 puts
+ * it) with a PROT_NONE guard page under it, or wherever the host has room.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "elf_load.h"
+#include "guest_mem.h"
+
+#define STACK_TOP  0x4000800000ull
+#define STACK_SIZE (8ull << 20)
+#define GUARD_SIZE MEM_PAGE_SIZE
+
+/* RISC-V AT_HWCAP: one bit per single-letter extension, bit (letter - 'A')
+ * (Linux arch/riscv/kernel/cpufeature.c): I M A F D C. */
+#define RV_HWCAP_IMAFDC                                                  \
+    ((1u << ('I' - 'A')) | (1u << ('M' - 'A')) | (1u << ('A' - 'A')) | \
+     (1u << ('F' - 'A')) | (1u << ('D' - 'A')) | (1u << ('C' - 'A')))
+
+/* Maps the stack; returns its top (guest) or 0. */
+static uint64_t map_stack(const ElfImage *img)
+{
+    const int anon = MAP_PRIVATE | MAP_ANONYMOUS;
+    size_t len = STACK_SIZE + GUARD_SIZE;
+    uint64_t base = STACK_TOP - len;
+    void *p = MAP_FAILED;
+    if (img->hi + MEM_BRK_RESERVE <= base) {
+        p = mmap(g2h(base), len, PROT_READ | PROT_WRITE,
+                 anon | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0);
+        if (p != MAP_FAILED && p != g2h(base)) {
+            munmap(p, len);
+            p = MAP_FAILED;
+        }
+    }
+    if (p == MAP_FAILED)
+        p = mmap(NULL, len, PROT_READ | PROT_WRITE, anon | MAP_NORESERVE, -1,
+                 0);
+    if (p == MAP_FAILED)
+        return 0;
+    mprotect(p, GUARD_SIZE, PROT_NONE);
+    base = h2g(p);
+    mem_note(base + GUARD_SIZE, base + len, PROT_READ | PROT_WRITE);
+    return base + len;
+}
+
+/* Pushes a string below *p; returns its guest address. */
+static uint64_t push_str(uint64_t *p, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    *p -= n;
+    memcpy(g2h(*p), s, n);
+    return *p;
+}
+
+static void put64(uint64_t at, uint64_t v)
+{
+    memcpy(g2h(at), &v, 8);
+}
+
+bool elf_init_stack(const ElfImage *img, const ElfStackArgs *args,
+                    uint64_t *sp_out, char *err, size_t errlen)
+{
+    int envc = 0;
+    size_t strbytes = strlen(args->execfn) + 1;
+    for (int i = 0; i < args->argc; i++)
+        strbytes += strlen(args->argv[i]) + 1;
+    for (; args->envp[envc]; envc++)
+        strbytes += strlen(args->envp[envc]) + 1;
+    /* the kernel allows a quarter of the stack limit for the strings */
+    size_t tables = ((size_t)args->argc + envc + 64) * 8 + 64;
+    if (strbytes + tables > STACK_SIZE / 4) {
+        snprintf(err, errlen, "argument list too long");
+        return false;
+    }
+
+    uint64_t top = map_stack(img);
+    if (!top) {
+        snprintf(err, errlen, "cannot map the stack: %s", strerror(errno));
+        return false;
+    }
+
+    uint64_t p = top - 8;                         /* zero word at the top */
+    put64(p, 0);
+    uint64_t execfn = push_str(&p, args->execfn);
+    uint64_t *envp = calloc((size_t)envc + 1, 8);
+    uint64_t *argv = calloc((size_t)args->argc + 1, 8);
+    if (!envp || !argv) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    for (int i = envc - 1; i >= 0; i--)
+        envp[i] = push_str(&p, args->envp[i]);
+    for (int i = args->argc - 1; i >= 0; i--)
+        argv[i] = push_str(&p, args->argv[i]);
+
+    p &= ~(uint64_t)15;
+    p -= 16;                                      /* AT_RANDOM bytes */
+    uint64_t random = p;
+    uint8_t rnd[16];
+    if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
+        snprintf(err, errlen, "getrandom: %s", strerror(errno));
+        return false;
+    }
+    memcpy(g2h(random), rnd, sizeof rnd);
+
+    uint64_t auxv[][2] = {
+        { AT_HWCAP, RV_HWCAP_IMAFDC },
+        { AT_PAGESZ, MEM_PAGE_SIZE },
+        { AT_CLKTCK, 100 },                       /* USER_HZ */
+        { AT_PHDR, img->phdr },
+        { AT_PHENT, sizeof(Elf64_Phdr) },
+        { AT_PHNUM, img->phnum },
+        { AT_BASE, 0 },                           /* no interpreter */
+        { AT_FLAGS, 0 },
+        { AT_ENTRY, img->entry },
+        { AT_UID, getuid() },
+        { AT_EUID, geteuid() },
+        { AT_GID, getgid() },
+        { AT_EGID, getegid() },
+        { AT_SECURE, 0 },
+        { AT_RANDOM, random },
+        { AT_HWCAP2, 0 },
+        { AT_EXECFN, execfn },
+        { AT_NULL, 0 },
+    };
+    size_t nauxv = sizeof auxv / sizeof auxv[0];
+    size_t items = 1 + (size_t)args->argc + 1 + (size_t)envc + 1 + 2 * nauxv;
+    uint64_t sp = (p - items * 8) & ~(uint64_t)15;   /* STACK_ROUND */
+
+    uint64_t w = sp;
+    put64(w, (uint64_t)args->argc);
+    w += 8;
+    for (int i = 0; i < args->argc; i++, w += 8)
+        put64(w, argv[i]);
+    put64(w, 0);
+    w += 8;
+    for (int i = 0; i < envc; i++, w += 8)
+        put64(w, envp[i]);
+    put64(w, 0);
+    w += 8;
+    for (size_t i = 0; i < nauxv; i++, w += 16) {
+        put64(w, auxv[i][0]);
+        put64(w + 8, auxv[i][1]);
+    }
+    free(envp);
+    free(argv);
+    *sp_out = sp;
+    return true;
+}

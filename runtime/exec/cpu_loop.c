@@ -1,0 +1,146 @@
+/*
+ * The execution loop (docs/runtime.md, "Execution loop").
+ *
+ *   find the TB for (cpu->pc, cpu->frm): jump cache -> hash -> translate
+ *   chain: if the previous TB left through goto_tb slot S, patch S to it
+ *   jit_enter, decode the exit value:
+ *     0             continue at cpu->pc
+ *     token | 0/1   left through that goto_tb slot: chain it next time round
+ *     token | 2     exception: ecall, ebreak, illegal, fence.i, misaligned
+ * (rv_cpu.h defines the exit values; token is the TbDesc address.)
+ *
+ * A slot is linked only to a TB with the same RvTbFlags as the one it
+ * leaves from: the flags are fixed inside a TB, and a block that changes
+ * frm ends without a chainable exit (rv_fcsr.h).  Nothing is allocated per
+ * TB execution.
+ */
+#include <inttypes.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cpu_loop.h"
+#include "log.h"
+#include "rt_signal.h"
+#include "rv_fcsr_host.h"
+#include "stats.h"
+#include "syscall.h"
+#include "translate.h"
+
+volatile int rt_in_generated_code;
+RtThread *rt_current;
+
+static RtLoopConfig loop_cfg;
+
+_Noreturn void rt_exit(int status)
+{
+    rt_log_flush();
+    if (loop_cfg.stats)
+        rt_stats_print(stderr);
+    fflush(stdout);
+    fflush(stderr);
+    _exit(status);
+}
+
+void rt_flush_translations(void)
+{
+    tb_flush();
+}
+
+const void *rt_lookup_hook(void *env, uint64_t pc)
+{
+    RtThread *t = env;
+    RT_STAT_INC(lookup_hook);
+    if (!loop_cfg.chain)
+        return NULL;
+    RvTbFlags f = { .frm = (uint8_t)t->cpu.frm };
+    TbDesc *tb = tb_jc_find(&t->jc, pc, f);
+    return tb ? tb->jt.code : NULL;
+}
+
+static void exception(RtThread *t)
+{
+    RvCpu *cpu = &t->cpu;
+    switch ((RvException)cpu->exception) {
+    case RV_EXC_ECALL:
+        cpu->x[10] = (uint64_t)sys_dispatch(t, cpu->x[17], &cpu->x[10]);
+        cpu->pc += 4;
+        break;
+    case RV_EXC_FENCE_I:
+        rt_flush_translations();
+        cpu->pc += 4;
+        break;
+    case RV_EXC_EBREAK:
+        rt_signal_fatal(t, SIGTRAP, cpu->pc);
+    case RV_EXC_ILLEGAL:
+        rt_signal_fatal(t, SIGILL, cpu->pc);
+    case RV_EXC_MISALIGNED:
+        /* qemu-riscv64 reports a misaligned AMO/LR/SC as SIGBUS */
+        rt_signal_fatal(t, SIGBUS, cpu->pc);
+    case RV_EXC_NONE:
+    default:
+        fprintf(stderr, "rvtcg: internal error: exception %u at pc 0x%" PRIx64
+                "\n", cpu->exception, cpu->pc);
+        rt_exit(1);
+    }
+    cpu->exception = RV_EXC_NONE;
+}
+
+_Noreturn void rt_cpu_loop(RtThread *t, const RtLoopConfig *cfg)
+{
+    RvCpu *cpu = &t->cpu;
+    Jit *jit = tb_jit();
+    loop_cfg = *cfg;
+    rt_current = t;
+    bool log_exec = rt_log_mask & RT_LOG_EXEC;
+    bool log_cpu = rt_log_mask & RT_LOG_CPU;
+
+    TbDesc *last = NULL;          /* left through goto_tb slot last_slot */
+    unsigned last_slot = 0;
+    uint64_t gen = tb_flush_count();
+    /* MXCSR holds frm and the accrued flags from now on (rv_fcsr_host.h):
+     * nothing in the loop computes in floating point */
+    rv_fpu_host_load(cpu);
+    for (;;) {
+        RvTbFlags flags = { .frm = (uint8_t)cpu->frm };
+        TbDesc *tb = tb_jc_find(&t->jc, cpu->pc, flags);
+        if (!tb) {
+            tb = rt_translate(cpu->pc, flags);
+            if (!tb)    /* the first instruction is not executable */
+                rt_signal_fatal(t, SIGSEGV, cpu->pc);
+            t->jc.e[tb_jc_index(cpu->pc)] = tb;
+        }
+        if (gen != tb_flush_count()) {     /* `last` was flushed away */
+            gen = tb_flush_count();
+            last = NULL;
+        }
+        if (last && loop_cfg.chain && tb_flags_eq(last->flags, tb->flags))
+            tb_link(last, last_slot, tb);
+        last = NULL;
+
+        if (log_exec && rt_log_wants(RT_LOG_EXEC, tb->pc))
+            rt_log_exec(tb);
+        if (log_cpu && rt_log_wants(RT_LOG_CPU, tb->pc)) {
+            rv_fpu_host_save(cpu);          /* fflags into RvCpu */
+            rt_log_cpu(cpu);
+        }
+
+        RT_STAT_INC(loop_entries);
+        rt_in_generated_code = 1;
+        uintptr_t r = jit_enter(jit, t, tb->jt.code);
+        rt_in_generated_code = 0;
+        /* RvCpu.instret, approximately (docs/frontend.md "Counters"):
+         * the blocks entered from here, not those reached by chaining */
+        cpu->instret += tb->jt.nb_insns;
+        if (r == 0)
+            continue;
+        TbDesc *from = (TbDesc *)(r & ~(uintptr_t)RV_EXIT_SLOT_MASK);
+        unsigned slot = (unsigned)(r & RV_EXIT_SLOT_MASK);
+        if (slot == RV_EXIT_EXCEPTION)
+            exception(t);
+        else if (slot < 2) {
+            last = from;
+            last_slot = slot;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/*
+ * rvtcg: runs a static riscv64 Linux program on an x86-64 host, like
+ * qemu-riscv64 (docs/runtime.md).
+ *
+ *   options -> log file -> ELF checks and loading -> code cache (JIT) ->
+ *   TB cache -> initial stack -> fault handlers -> execution loop
+ *
+ * Errors before the guest runs are one line, "rvtcg: PATH: reason" for
+ * the program, and exit status 1.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cpu_loop.h"
+#include "elf_load.h"
+#include "elf_syms.h"
+#include "guest_mem.h"
+#include "log.h"
+#include "options.h"
+#include "rt_signal.h"
+#include "translate.h"
+
+extern char **environ;
+
+#define DEFAULT_MAX_INSNS 512       /* per TB, as QEMU's TCG_MAX_INSNS */
+
+static _Noreturn void die(const char *what, const char *why)
+{
+    fprintf(stderr, "rvtcg: %s: %s\n", what, why);
+    exit(1);
+}
+
+int main(int argc, char **argv)
+{
+    RtOptions o;
+    char err[512];
+    rt_logfile = stderr;
+    rt_options_parse(&o, argc, argv);
+    rt_log_mask = o.log_mask;
+    if (o.log_file && !rt_log_open(o.log_file, err, sizeof err))
+        die("-D", err);
+
+    const char *path = argv[o.prog_index];
+    static ElfFile ef;              /* stays mapped: symbols for the logs */
+    ElfImage img;
+    if (!elf_file_open(&ef, path, EM_RISCV, err, sizeof err) ||
+        !elf_load(&ef, &img, err, sizeof err))
+        die(path, err);
+    if (rt_log_mask)
+        elf_syms_load(&ef, img.load_bias);
+    rt_log_set_symbolizer(elf_syms_lookup);
+
+    bool chain = !o.no_chain &&
+                 !(rt_log_mask & (RT_LOG_NOCHAIN | RT_LOG_EXEC | RT_LOG_CPU));
+    JitConfig jc = {
+        .host_features = x86_host_features(),
+        .guest_base = guest_base,
+        .code_size = o.code_size,
+        .wx = o.wx,
+        .lookup = rt_lookup_hook,
+    };
+    Jit *jit = jit_new(&jc, err, sizeof err);
+    if (!jit) {
+        fprintf(stderr, "rvtcg: %s\n", err);
+        return 1;
+    }
+    tb_cache_init(jit);
+    RtTranslateConfig tc = {
+        .max_insns = o.one_insn_per_tb ? 1 : DEFAULT_MAX_INSNS,
+        .opt = o.opt,
+        .code_size = o.code_size,
+    };
+    rt_translate_init(&tc);
+
+    static RtThread thread;
+    rv_cpu_init(&thread.cpu);
+    ElfStackArgs sa = {
+        .argc = argc - o.prog_index,
+        .argv = argv + o.prog_index,
+        .envp = environ,
+        .execfn = path,
+    };
+    uint64_t sp;
+    if (!elf_init_stack(&img, &sa, &sp, err, sizeof err))
+        die(path, err);
+    thread.cpu.x[2] = sp;
+    thread.cpu.pc = img.entry;
+    tb_jc_register(&thread.jc);
+
+    rt_signal_init();
+    RtLoopConfig lc = { .chain = chain, .stats = o.stats };
+    rt_cpu_loop(&thread, &lc);
+}

@@ -1,0 +1,167 @@
+/*
+ * The per-TB translation loop: fetch, decode with the generated decoders
+ * (defs/riscv: 32-bit and 16-bit), call the trans_* functions, decide where
+ * the block ends.  RISC-V Unprivileged ISA 20191213, 1.5 "Base Instruction-
+ * Length Encoding" (bits [1:0] != 11 is a 16-bit instruction) and chapter
+ * 16 (C extension: every compressed instruction expands to a base one, so
+ * the 16-bit decoder calls the same trans_* functions).
+ *
+ * A block ends
+ *  - after an instruction that leaves it (branches, jumps, ecall, ebreak,
+ *    fence.i, illegal encodings: RV_END_DONE, the trans function emitted
+ *    the exit) or that changes translation state (a CSR write to frm or
+ *    fcsr: RV_END_NEXT, continue through lookup_tb, never a chained jump,
+ *    since the successor depends on the new frm);
+ *  - before an instruction that would start outside the block's first page
+ *    or cross into the next page (only the first instruction may cross; its
+ *    two halves are checked with can_fetch), or that can_fetch refuses;
+ *  - after cfg->max_insns instructions, or when the out-of-line exit table
+ *    is full.
+ * An encoding no decoder accepts (or a trans_* rejects) becomes an
+ * RV_EXC_ILLEGAL exit at its pc: SIGILL for the guest.
+ * docs/frontend.md describes the whole design.
+ */
+#include "rv_disas_ctx.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Globals, in creation order: x1..x31, f0..f31, pc (temp ids 1..64). */
+#define RV_GLOBAL_X1 1u
+#define RV_GLOBAL_F0 32u
+#define RV_GLOBAL_PC 64u
+#define RV_NB_GLOBALS 64u
+
+void rv_frontend_init(IrCtx *ir)
+{
+    char name[8];
+    for (unsigned i = 1; i < 32; i++) {
+        snprintf(name, sizeof name, "x%u", i);
+        ir_global(ir, IR_I64, (int32_t)offsetof(RvCpu, x[i]), name);
+    }
+    for (unsigned i = 0; i < 32; i++) {
+        snprintf(name, sizeof name, "f%u", i);
+        ir_global(ir, IR_F64, (int32_t)offsetof(RvCpu, f[i]), name);
+    }
+    ir_global(ir, IR_I64, (int32_t)offsetof(RvCpu, pc), "pc");
+    rv_helpers_register();
+}
+
+/* trans_illegal: reserved compressed encodings (rv64c.decode). */
+bool trans_illegal(DisasCtx *ctx, const arg_empty *a)
+{
+    (void)a;
+    rv_gen_exception(ctx, RV_EXC_ILLEGAL);
+    ctx->end = RV_END_DONE;
+    return true;
+}
+
+static uint16_t read_half(const RvTranslateCfg *cfg, uint64_t pc)
+{
+    uint16_t h;
+    memcpy(&h, (const void *)(cfg->guest_base + (uintptr_t)pc), sizeof h);
+    return h;
+}
+
+static bool can_fetch(const RvTranslateCfg *cfg, uint64_t pc, unsigned len)
+{
+    return !cfg->can_fetch || cfg->can_fetch(cfg->opaque, pc, len);
+}
+
+/*
+ * Reads the instruction at pc into *insn / *len.  Only the block's first
+ * instruction may cross into the next page; both halves of a 32-bit one
+ * are checked separately, since they may lie on different pages.
+ */
+static bool fetch(const RvTranslateCfg *cfg, uint64_t pc, bool first,
+                  uint32_t *insn, unsigned *len)
+{
+    if (!can_fetch(cfg, pc, 2))
+        return false;
+    uint32_t lo = read_half(cfg, pc);
+    if ((lo & 3) != 3) {
+        *insn = lo;
+        *len = 2;
+        return true;
+    }
+    bool crosses = (pc & (RV_PAGE_SIZE - 1)) == RV_PAGE_SIZE - 2;
+    if ((crosses && !first) || !can_fetch(cfg, pc + 2, 2))
+        return false;
+    *insn = lo | (uint32_t)read_half(cfg, pc + 2) << 16;
+    *len = 4;
+    return true;
+}
+
+static void ctx_init(DisasCtx *ctx, IrCtx *ir, const RvTranslateCfg *cfg,
+                     RvTbFlags flags, uintptr_t tb_token)
+{
+    ctx->ir = ir;
+    ctx->cfg = cfg;
+    ctx->flags = flags;
+    ctx->tb_token = tb_token;
+    ctx->end = RV_END_NONE;
+    ctx->nb_insns = 0;
+    ctx->nb_slow = 0;
+    ctx->x[0] = IR_NO_TEMP;
+    for (unsigned i = 1; i < 32; i++)
+        ctx->x[i] = (IrTemp){ RV_GLOBAL_X1 + i - 1 };
+    for (unsigned i = 0; i < 32; i++)
+        ctx->f[i] = (IrTemp){ RV_GLOBAL_F0 + i };
+    ctx->pc_g = (IrTemp){ RV_GLOBAL_PC };
+}
+
+bool rv_translate(IrCtx *ir, const RvTranslateCfg *cfg, uint64_t pc,
+                  RvTbFlags flags, uintptr_t tb_token, RvTbInfo *info)
+{
+    DisasCtx ctx;
+    ctx_init(&ctx, ir, cfg, flags, tb_token);
+    if (ir->nb_globals != RV_NB_GLOBALS) {
+        fprintf(stderr, "rvtcg: rv_translate: context without the frontend's "
+                "globals (rv_frontend_init)\n");
+        abort();
+    }
+
+    const uint64_t start = pc;
+    const uint64_t page = pc & ~(uint64_t)(RV_PAGE_SIZE - 1);
+    const unsigned max = cfg->max_insns ? cfg->max_insns : 1;
+
+    for (;;) {
+        uint32_t insn;
+        unsigned len;
+        if (!fetch(cfg, pc, ctx.nb_insns == 0, &insn, &len)) {
+            if (ctx.nb_insns == 0)
+                return false;
+            break;
+        }
+        ctx.pc = pc;
+        ctx.pc_next = pc + len;
+        ctx.insn = insn;
+        ctx.insn_len = len;
+        ir_insn_start(ir, pc);
+        bool ok = len == 2 ? decode_riscv16(&ctx, insn)
+                           : decode_riscv32(&ctx, insn);
+        if (!ok)
+            trans_illegal(&ctx, NULL);
+        ctx.nb_insns++;
+        pc = ctx.pc_next;
+        if (ctx.end != RV_END_NONE || ctx.nb_insns >= max ||
+            ctx.nb_slow == RV_MAX_SLOW_EXITS ||
+            (pc & ~(uint64_t)(RV_PAGE_SIZE - 1)) != page)
+            break;
+    }
+
+    if (ctx.end == RV_END_NONE)
+        rv_gen_goto(&ctx, 0, pc);
+    else if (ctx.end == RV_END_NEXT)
+        rv_gen_goto_indirect(&ctx, ir_const_i64(ir, (int64_t)pc));
+    rv_gen_slow_exits(&ctx);
+
+    if (info) {
+        info->pc = start;
+        info->size = (uint32_t)(pc - start);
+        info->nb_insns = ctx.nb_insns;
+    }
+    return true;
+}
