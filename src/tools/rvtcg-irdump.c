@@ -178,8 +178,17 @@ int main(int argc, char **argv)
 
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        /* "--count N" and "--addr A" are accepted as well as "--count=N". */
+        static char joined[256];
+        if ((!strcmp(a, "--count") || !strcmp(a, "--addr") ||
+             !strcmp(a, "--opt-disable")) && i + 1 < argc) {
+            snprintf(joined, sizeof joined, "%s=%s", a, argv[++i]);
+            a = joined;
+        }
         if (!strncmp(a, "--addr=", 7)) {
-            addr_arg = a + 7;
+            static char addr_buf[256];
+            snprintf(addr_buf, sizeof addr_buf, "%s", a + 7);
+            addr_arg = addr_buf;
         } else if (!strncmp(a, "--count=", 8)) {
             char *end;
             errno = 0;
