@@ -43,4 +43,10 @@ typedef struct ElfStackArgs {
 bool elf_init_stack(const ElfImage *img, const ElfStackArgs *args,
                     uint64_t *sp, char *err, size_t errlen);
 
+/* The guest's auxiliary vector as elf_init_stack wrote it (pairs of u64,
+ * AT_NULL included) and its argv strings, for /proc/self/auxv and
+ * /proc/self/cmdline: guest addresses and byte lengths (0 before). */
+extern uint64_t elf_auxv_addr, elf_auxv_len;
+extern uint64_t elf_args_addr, elf_args_len;
+
 #endif

@@ -78,6 +78,9 @@ static void put64(uint64_t at, uint64_t v)
     memcpy(g2h(at), &v, 8);
 }
 
+uint64_t elf_auxv_addr, elf_auxv_len;
+uint64_t elf_args_addr, elf_args_len;
+
 bool elf_init_stack(const ElfImage *img, const ElfStackArgs *args,
                     uint64_t *sp_out, char *err, size_t errlen)
 {
@@ -111,8 +114,11 @@ bool elf_init_stack(const ElfImage *img, const ElfStackArgs *args,
     }
     for (int i = envc - 1; i >= 0; i--)
         envp[i] = push_str(&p, args->envp[i]);
+    uint64_t args_end = p;
     for (int i = args->argc - 1; i >= 0; i--)
         argv[i] = push_str(&p, args->argv[i]);
+    elf_args_addr = p;
+    elf_args_len = args_end - p;
 
     p &= ~(uint64_t)15;
     p -= 16;                                      /* AT_RANDOM bytes */
@@ -159,6 +165,8 @@ bool elf_init_stack(const ElfImage *img, const ElfStackArgs *args,
         put64(w, envp[i]);
     put64(w, 0);
     w += 8;
+    elf_auxv_addr = w;
+    elf_auxv_len = 16 * nauxv;
     for (size_t i = 0; i < nauxv; i++, w += 16) {
         put64(w, auxv[i][0]);
         put64(w + 8, auxv[i][1]);

@@ -17,6 +17,7 @@
 #include <inttypes.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cpu_loop.h"
@@ -26,9 +27,6 @@
 #include "stats.h"
 #include "syscall.h"
 #include "translate.h"
-
-volatile int rt_in_generated_code;
-RtThread *rt_current;
 
 static RtLoopConfig loop_cfg;
 
@@ -58,14 +56,33 @@ const void *rt_lookup_hook(void *env, uint64_t pc)
     return tb ? tb->jt.code : NULL;
 }
 
+void rt_handle_exit_request(RtThread *t)
+{
+    /* clear first: a request made while the sources are served is seen
+     * again next time round */
+    __atomic_store_n(&t->cpu.exit_request, 0, __ATOMIC_SEQ_CST);
+    tb_safepoint(t);
+    rt_signal_handle_pending(t);
+}
+
 static void exception(RtThread *t)
 {
     RvCpu *cpu = &t->cpu;
     switch ((RvException)cpu->exception) {
-    case RV_EXC_ECALL:
-        cpu->x[10] = (uint64_t)sys_dispatch(t, cpu->x[17], &cpu->x[10]);
+    case RV_EXC_ECALL: {
+        uint64_t a[6];
+        memcpy(a, &cpu->x[10], sizeof a);
+        int64_t r = sys_dispatch(t, cpu->x[17], a);
+        if (r == SYS_RET_KEEP)
+            break;
+        if (r == -SYS_ERESTARTSYS) {     /* syscall.h: run it again */
+            t->sig.restart_syscall = 1;
+            break;
+        }
+        cpu->x[10] = (uint64_t)r;
         cpu->pc += 4;
         break;
+    }
     case RV_EXC_FENCE_I:
         rt_flush_translations();
         cpu->pc += 4;
@@ -86,22 +103,39 @@ static void exception(RtThread *t)
     cpu->exception = RV_EXC_NONE;
 }
 
-_Noreturn void rt_cpu_loop(RtThread *t, const RtLoopConfig *cfg)
+void rt_loop_config_set(const RtLoopConfig *cfg)
+{
+    loop_cfg = *cfg;
+}
+
+_Noreturn void rt_cpu_loop(RtThread *t)
 {
     RvCpu *cpu = &t->cpu;
     Jit *jit = tb_jit();
-    loop_cfg = *cfg;
-    rt_current = t;
     bool log_exec = rt_log_mask & RT_LOG_EXEC;
     bool log_cpu = rt_log_mask & RT_LOG_CPU;
 
-    TbDesc *last = NULL;          /* left through goto_tb slot last_slot */
-    unsigned last_slot = 0;
-    uint64_t gen = tb_flush_count();
+    /* volatile: kept across a longjmp back to the loop_jmp point */
+    TbDesc *volatile last = NULL; /* left through goto_tb slot last_slot */
+    volatile unsigned last_slot = 0;
+    volatile uint64_t gen = tb_flush_count();
+    /* A fault handler abandoning generated code (rt_thread.h loop_jmp)
+     * comes back here with the guest state in RvCpu, the MXCSR possibly
+     * not saved: it saved what it needed before jumping. */
+    if (sigsetjmp(t->loop_jmp, 1)) {
+        tb_exec_leave(t);
+        last = NULL;
+    }
     /* MXCSR holds frm and the accrued flags from now on (rv_fcsr_host.h):
      * nothing in the loop computes in floating point */
     rv_fpu_host_load(cpu);
     for (;;) {
+        if (cpu->exit_request) {
+            rv_fpu_host_save(cpu);
+            rt_handle_exit_request(t);
+            rv_fpu_host_load(cpu);
+            last = NULL;
+        }
         RvTbFlags flags = { .frm = (uint8_t)cpu->frm };
         TbDesc *tb = tb_jc_find(&t->jc, cpu->pc, flags);
         if (!tb) {
@@ -126,9 +160,9 @@ _Noreturn void rt_cpu_loop(RtThread *t, const RtLoopConfig *cfg)
         }
 
         RT_STAT_INC(loop_entries);
-        rt_in_generated_code = 1;
+        tb_exec_enter(t);
         uintptr_t r = jit_enter(jit, t, tb->jt.code);
-        rt_in_generated_code = 0;
+        tb_exec_leave(t);
         /* RvCpu.instret, approximately (docs/frontend.md "Counters"):
          * the blocks entered from here, not those reached by chaining */
         cpu->instret += tb->jt.nb_insns;
@@ -136,8 +170,11 @@ _Noreturn void rt_cpu_loop(RtThread *t, const RtLoopConfig *cfg)
             continue;
         TbDesc *from = (TbDesc *)(r & ~(uintptr_t)RV_EXIT_SLOT_MASK);
         unsigned slot = (unsigned)(r & RV_EXIT_SLOT_MASK);
-        if (slot == RV_EXIT_EXCEPTION)
+        if (slot == RV_EXIT_EXCEPTION) {
+            rv_fpu_host_save(cpu);
             exception(t);
+            rv_fpu_host_load(cpu);
+        }
         else if (slot < 2) {
             last = from;
             last_slot = slot;

@@ -20,8 +20,15 @@ typedef struct RtLoopConfig {
  * NULL (back to the loop) on a miss or when chaining is off. */
 const void *rt_lookup_hook(void *env, uint64_t pc);
 
-/* Runs the guest thread until it exits (never returns). */
-_Noreturn void rt_cpu_loop(RtThread *t, const RtLoopConfig *cfg);
+/* Sets the loop configuration for every thread (once, before the first). */
+void rt_loop_config_set(const RtLoopConfig *cfg);
+
+/* Runs guest thread T (registered, rt_self) until it exits; never returns. */
+_Noreturn void rt_cpu_loop(RtThread *t);
+
+/* Serves T's exit_request (rt_thread.h): tb_safepoint, then pending
+ * signals.  Called by the loop, outside generated code, MXCSR saved. */
+void rt_handle_exit_request(RtThread *t);
 
 /* Ends the process with STATUS after flushing logs (and --stats). */
 _Noreturn void rt_exit(int status);
@@ -29,8 +36,5 @@ _Noreturn void rt_exit(int status);
 /* Drops every translation (fence.i, riscv_flush_icache). */
 void rt_flush_translations(void);
 
-/* Set while the loop is inside jit_enter (read by the fault handler). */
-extern volatile int rt_in_generated_code;
-extern RtThread *rt_current;
 
 #endif

@@ -30,6 +30,8 @@ static const struct {
       "show CPU registers before entering a TB (implies nochain)" },
     { "nochain", RT_LOG_NOCHAIN, "do not chain compiled TBs" },
     { "int", RT_LOG_INT, "show guest exceptions and signals" },
+    { "unimp", RT_LOG_UNIMP, "log every call of an unimplemented syscall" },
+    { "strace", RT_LOG_STRACE, "log every system call (as -strace)" },
 };
 #define NB_ITEMS (sizeof items / sizeof items[0])
 

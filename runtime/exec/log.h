@@ -26,6 +26,8 @@ enum {
     RT_LOG_CPU = 1u << 5,
     RT_LOG_NOCHAIN = 1u << 6,
     RT_LOG_INT = 1u << 7,
+    RT_LOG_UNIMP = 1u << 8,
+    RT_LOG_STRACE = 1u << 9,
 };
 
 extern unsigned rt_log_mask;

@@ -87,8 +87,10 @@ int main(int argc, char **argv)
     thread.cpu.x[2] = sp;
     thread.cpu.pc = img.entry;
     tb_jc_register(&thread.jc);
+    rt_thread_register(&thread);
 
     rt_signal_init();
     RtLoopConfig lc = { .chain = chain, .stats = o.stats };
-    rt_cpu_loop(&thread, &lc);
+    rt_loop_config_set(&lc);
+    rt_cpu_loop(&thread);
 }

@@ -57,6 +57,25 @@ bool mem_check(uint64_t addr, uint64_t len, int prot);
  * part of the range is unmapped; returns 0 or -errno. */
 int mem_protect(uint64_t start, uint64_t len, int prot);
 
+/*
+ * Guest buffers given to system calls.  A handler checks every guest
+ * pointer before it touches the memory through g2h():
+ *   mem_read_ok     the guest may read [addr, addr + len)
+ *   mem_prepare_write
+ *                   the guest may write it: 0, or -EFAULT; also makes
+ *                   pages that hold translated code host-writable again
+ *                   (dropping their TBs), so the kernel can write there
+ *   mem_strlen      length of the guest C string at addr (at most max),
+ *                   -EFAULT if unreadable, -ENAMETOOLONG past max
+ */
+bool mem_read_ok(uint64_t addr, uint64_t len);
+int mem_prepare_write(uint64_t addr, uint64_t len);
+int64_t mem_strlen(uint64_t addr, uint64_t max);
+
+/* Writes the guest's /proc/self/maps (the kernel's format, guest
+ * addresses, only guest mappings) to FD; 0 or -errno. */
+int mem_write_maps(int fd);
+
 /* RvTranslateCfg.can_fetch: is [pc, pc + len) mapped executable? */
 bool mem_can_fetch(void *opaque, uint64_t pc, unsigned len);
 

@@ -150,3 +150,30 @@ int mem_protect(uint64_t start, uint64_t len, int prot)
     mem_note(start, end, prot);
     return 0;
 }
+
+bool mem_read_ok(uint64_t addr, uint64_t len)
+{
+    return len == 0 || mem_check(addr, len, PROT_READ);
+}
+
+int mem_prepare_write(uint64_t addr, uint64_t len)
+{
+    return len == 0 || mem_check(addr, len, PROT_WRITE) ? 0 : -EFAULT;
+}
+
+int64_t mem_strlen(uint64_t addr, uint64_t max)
+{
+    for (uint64_t n = 0; n <= max; n++) {
+        if (!mem_check(addr + n, 1, PROT_READ))
+            return -EFAULT;
+        if (!*(const char *)g2h(addr + n))
+            return (int64_t)n;
+    }
+    return -ENAMETOOLONG;
+}
+
+int mem_write_maps(int fd)
+{
+    (void)fd;
+    return -ENOSYS;
+}

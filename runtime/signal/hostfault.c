@@ -43,11 +43,12 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
 {
     ucontext_t *uc = ucv;
     uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
-    if (rt_in_generated_code && rt_current) {
+    RtThread *self = rt_self;
+    if (self && self->in_gen) {
         TbDesc *tb = tb_find_by_host_pc(rip);
         if (tb) {
             uint64_t pc = tb_guest_pc(tb, rip);
-            rt_signal_fatal(rt_current, sig == SIGILL ? SIGBUS : sig, pc);
+            rt_signal_fatal(self, sig == SIGILL ? SIGBUS : sig, pc);
         }
     }
     write_str("rvtcg: internal error: host signal ");

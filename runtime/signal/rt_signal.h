@@ -24,6 +24,10 @@ void rt_signal_init(void);
  * target signal" line never appears); -d int logs the signal and pc.
  * Async-signal-safe enough to be called from the host fault handler.
  */
+/* Delivers T's pending, unblocked guest signals: sets up the handler's
+ * frame or takes the default action (rt_handle_exit_request calls it). */
+void rt_signal_handle_pending(RtThread *t);
+
 _Noreturn void rt_signal_fatal(RtThread *t, int sig, uint64_t pc);
 
 #endif

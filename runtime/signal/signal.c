@@ -43,3 +43,8 @@ _Noreturn void rt_signal_fatal(RtThread *t, int sig, uint64_t pc)
     kill(getpid(), sig);
     _exit(128 + sig);       /* not reached for terminating signals */
 }
+
+void rt_signal_handle_pending(RtThread *t)
+{
+    (void)t;
+}

@@ -14,18 +14,29 @@
 
 typedef int64_t SysHandler(RtThread *t, const uint64_t *a);
 
+/* Special handler results, never seen by the guest:
+ *   SYS_RET_KEEP         the handler set the registers and pc itself
+ *                        (rt_sigreturn, execve): a0 and pc are left alone;
+ *   -SYS_ERESTARTSYS     a blocking call was interrupted by a host signal
+ *                        (the kernel's ERESTARTSYS): pc stays at the ecall
+ *                        and a0 keeps the first argument, so the call runs
+ *                        again, unless the signal delivered now has a
+ *                        handler without SA_RESTART, in which case the
+ *                        signal code makes it return -EINTR (pc + 4). */
+#define SYS_RET_KEEP INT64_MIN
+#define SYS_ERESTARTSYS 512
+
 /* Runs system call NR with arguments A[0..5]; returns a0's new value. */
 int64_t sys_dispatch(RtThread *t, uint64_t nr, const uint64_t *a);
 
 /* The name of syscall NR, or NULL. */
 const char *sys_name(uint64_t nr);
 
-/* Handlers (syscalls.def names them). */
-SysHandler sys_unsupported, sys_enosys;
-SysHandler sys_read, sys_write, sys_writev;
-SysHandler sys_exit, sys_exit_group, sys_set_tid_address, sys_prlimit64,
-    sys_getrandom, sys_getpid, sys_getppid, sys_gettid, sys_getuid,
-    sys_geteuid, sys_getgid, sys_getegid, sys_sched_yield;
-SysHandler sys_brk, sys_mprotect, sys_riscv_flush_icache;
+/* The handlers, declared from the table (a handler needs no declaration
+ * of its own; sys_unsupported and sys_enosys are the placeholders for
+ * calls not implemented, see syscalls.def). */
+#define SYSCALL(nr, name, handler, args) SysHandler handler;
+#include "syscalls.def"
+#undef SYSCALL
 
 #endif

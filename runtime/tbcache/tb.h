@@ -73,6 +73,16 @@ void tb_flush(void);
 /* Incremented by every flush: a TbDesc * taken before a flush is stale. */
 uint64_t tb_flush_count(void);
 
+/*
+ * Execution (tbexec.c).  A thread runs generated code only between
+ * tb_exec_enter and tb_exec_leave; tb_safepoint is where it stops while
+ * another thread flushes (called by rt_handle_exit_request).
+ */
+struct RtThread;
+void tb_exec_enter(struct RtThread *t);
+void tb_exec_leave(struct RtThread *t);
+void tb_safepoint(struct RtThread *t);
+
 /* Patches goto_tb SLOT of FROM to jump to TO's code. */
 void tb_link(TbDesc *from, unsigned slot, TbDesc *to);
 

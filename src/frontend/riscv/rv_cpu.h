@@ -44,6 +44,9 @@ typedef struct RvCpu {
     struct RvCpu *self;    /* this struct's own address (rv_cpu_init): the
                               generated code loads it to pass the CPU state to
                               C helpers such as rv_fcsr_read/rv_fcsr_write */
+    volatile uint32_t exit_request; /* non-zero: every TB leaves at its start
+                              (exit_tb 0, pc = the TB's pc) so the runtime
+                              regains control: pending signals, flushes */
 } RvCpu;
 
 #define RV_NO_RESERVATION UINT64_MAX

@@ -112,6 +112,17 @@ static void ctx_init(DisasCtx *ctx, IrCtx *ir, const RvTranslateCfg *cfg,
     ctx->pc_g = (IrTemp){ RV_GLOBAL_PC };
 }
 
+/* Every block first checks RvCpu.exit_request (rv_cpu.h), so a chained
+ * loop still returns to the runtime promptly when another thread or a
+ * signal handler asks it to; the exit itself is cold code after the body. */
+static void gen_exit_request_check(IrCtx *ir, IrLabel exit)
+{
+    IrTemp req = ir_temp_new_bb(ir, IR_I32);
+    ir_ld_env(ir, IR_I32, req, (int32_t)offsetof(RvCpu, exit_request),
+              IR_MO_UL);
+    ir_brcond(ir, IR_I32, req, ir_const_i32(ir, 0), IR_COND_NE, exit);
+}
+
 bool rv_translate(IrCtx *ir, const RvTranslateCfg *cfg, uint64_t pc,
                   RvTbFlags flags, uintptr_t tb_token, RvTbInfo *info)
 {
@@ -127,6 +138,8 @@ bool rv_translate(IrCtx *ir, const RvTranslateCfg *cfg, uint64_t pc,
     const uint64_t page = pc & ~(uint64_t)(RV_PAGE_SIZE - 1);
     const unsigned max = cfg->max_insns ? cfg->max_insns : 1;
 
+    IrLabel req_exit = ir_label_new(ir);
+
     for (;;) {
         uint32_t insn;
         unsigned len;
@@ -140,6 +153,8 @@ bool rv_translate(IrCtx *ir, const RvTranslateCfg *cfg, uint64_t pc,
         ctx.insn = insn;
         ctx.insn_len = len;
         ir_insn_start(ir, pc);
+        if (ctx.nb_insns == 0)
+            gen_exit_request_check(ir, req_exit);
         bool ok = len == 2 ? decode_riscv16(&ctx, insn)
                            : decode_riscv32(&ctx, insn);
         if (!ok)
@@ -157,6 +172,9 @@ bool rv_translate(IrCtx *ir, const RvTranslateCfg *cfg, uint64_t pc,
     else if (ctx.end == RV_END_NEXT)
         rv_gen_goto_indirect(&ctx, ir_const_i64(ir, (int64_t)pc));
     rv_gen_slow_exits(&ctx);
+    ir_set_label(ir, req_exit);
+    ir_mov(ir, IR_I64, ctx.pc_g, ir_const_i64(ir, (int64_t)start));
+    ir_exit_tb(ir, 0);
 
     if (info) {
         info->pc = start;
