@@ -3,24 +3,55 @@
 what the user sees: stdout, stderr (with the "rvtcg:" / "qemu:" prefixes
 made equal) and the exit status (a death by signal included).
 
-  compare_qemu.py --rvtcg RVTCG --qemu QEMU [--opt OPTION]... PROGRAM [ARGS...]
+  compare_qemu.py --rvtcg RVTCG --qemu QEMU [--opt OPTION]... [-L SYSROOT]
+                  [--stdin FILE] [--files] PROGRAM [ARGS...]
 
 --opt passes an option to rvtcg only (e.g. --code-size=16K, --no-chain).
+-L gives both emulators the sysroot of a dynamically linked program.
+--stdin feeds FILE to both as standard input.
+--files runs each emulator in a fresh empty working directory and compares
+the files the program left there (names, contents, modes).
 Exit status 0 when everything matches, 1 with the differences otherwise.
 """
 import argparse
 import difflib
 import os
 import re
+import shutil
+import stat
 import subprocess
 import sys
+import tempfile
 
 
-def run(cmd):
+def run(cmd, stdin_path=None, cwd=None):
     env = dict(os.environ)
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       env=env, timeout=600)
+    stdin = open(stdin_path, 'rb') if stdin_path else subprocess.DEVNULL
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           stdin=stdin, env=env, timeout=600, cwd=cwd)
+    finally:
+        if stdin_path:
+            stdin.close()
     return p.returncode, p.stdout, p.stderr
+
+
+def snapshot(top):
+    """{relative path: (mode bits, contents or link target)} under TOP."""
+    files = {}
+    for root, dirs, names in os.walk(top):
+        for n in dirs + names:
+            path = os.path.join(root, n)
+            rel = os.path.relpath(path, top)
+            st = os.lstat(path)
+            if stat.S_ISLNK(st.st_mode):
+                files[rel] = ('link', os.readlink(path))
+            elif stat.S_ISDIR(st.st_mode):
+                files[rel] = (oct(stat.S_IMODE(st.st_mode)), 'dir')
+            else:
+                with open(path, 'rb') as f:
+                    files[rel] = (oct(stat.S_IMODE(st.st_mode)), f.read())
+    return files
 
 
 def normalize_stderr(data):
@@ -39,13 +70,35 @@ def main():
     ap.add_argument('--rvtcg', required=True)
     ap.add_argument('--qemu', required=True)
     ap.add_argument('--opt', action='append', default=[])
+    ap.add_argument('-L', dest='sysroot')
+    ap.add_argument('--stdin')
+    ap.add_argument('--files', action='store_true')
     ap.add_argument('program')
     ap.add_argument('args', nargs=argparse.REMAINDER)
     a = ap.parse_args()
 
-    q = run([a.qemu, a.program] + a.args)
-    r = run([a.rvtcg] + a.opt + [a.program] + a.args)
+    prog = os.path.abspath(a.program)
+    lopt = ['-L', a.sysroot] if a.sysroot else []
+    qdir = tempfile.mkdtemp(prefix='cmp-qemu-') if a.files else None
+    rdir = tempfile.mkdtemp(prefix='cmp-rvtcg-') if a.files else None
+    try:
+        q = run([a.qemu] + lopt + [prog] + a.args, a.stdin, qdir)
+        r = run([os.path.abspath(a.rvtcg)] + lopt + a.opt + [prog] + a.args,
+                a.stdin, rdir)
+        qf = snapshot(qdir) if a.files else {}
+        rf = snapshot(rdir) if a.files else {}
+    finally:
+        for d in (qdir, rdir):
+            if d:
+                shutil.rmtree(d, ignore_errors=True)
     ok = True
+    if qf != rf:
+        print('files differ:')
+        for n in sorted(set(qf) | set(rf)):
+            if qf.get(n) != rf.get(n):
+                print('  %s: qemu-riscv64 %s, rvtcg %s'
+                      % (n, str(qf.get(n))[:80], str(rf.get(n))[:80]))
+        ok = False
     if q[0] != r[0]:
         print('exit status: qemu-riscv64 %d, rvtcg %d' % (q[0], r[0]))
         ok = False
