@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 
 #include "guest_mem.h"
+#include "tb.h"
 
 uintptr_t guest_base;
 
@@ -158,7 +159,12 @@ bool mem_read_ok(uint64_t addr, uint64_t len)
 
 int mem_prepare_write(uint64_t addr, uint64_t len)
 {
-    return len == 0 || mem_check(addr, len, PROT_WRITE) ? 0 : -EFAULT;
+    if (len == 0)
+        return 0;
+    if (!mem_check(addr, len, PROT_WRITE))
+        return -EFAULT;
+    tb_prepare_guest_write(addr, len);
+    return 0;
 }
 
 int64_t mem_strlen(uint64_t addr, uint64_t max)

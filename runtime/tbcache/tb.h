@@ -83,6 +83,23 @@ void tb_exec_enter(struct RtThread *t);
 void tb_exec_leave(struct RtThread *t);
 void tb_safepoint(struct RtThread *t);
 
+/*
+ * Guest memory changes (tbexec.c for now).
+ *   tb_invalidate_range   the guest mapping of [start, end) changed
+ *                         (munmap, mmap over it, mprotect): drop its TBs
+ *                         and any write-protection rvtcg put there;
+ *   tb_prepare_guest_write  the host (a syscall) is about to write guest
+ *                         [addr, addr + len): make pages rvtcg write-
+ *                         protected for self-modifying-code detection
+ *                         writable again, dropping their TBs;
+ *   tb_smc_fault          from the host SIGSEGV handler: a write fault at
+ *                         HOST_ADDR; true if it hit such a page and was
+ *                         handled (the faulting access can simply retry).
+ */
+void tb_invalidate_range(uint64_t start, uint64_t end);
+void tb_prepare_guest_write(uint64_t addr, uint64_t len);
+bool tb_smc_fault(uintptr_t host_addr);
+
 /* Patches goto_tb SLOT of FROM to jump to TO's code. */
 void tb_link(TbDesc *from, unsigned slot, TbDesc *to);
 

@@ -20,3 +20,19 @@ void tb_safepoint(RtThread *t)
 {
     (void)t;
 }
+
+void tb_invalidate_range(uint64_t start, uint64_t end)
+{
+    (void)start, (void)end;
+}
+
+void tb_prepare_guest_write(uint64_t addr, uint64_t len)
+{
+    (void)addr, (void)len;
+}
+
+bool tb_smc_fault(uintptr_t host_addr)
+{
+    (void)host_addr;
+    return false;
+}
