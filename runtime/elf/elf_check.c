@@ -1,10 +1,11 @@
 /*
  * Checks of an executable's program headers before anything is mapped
  * (ELF-64 Object File Format 1.5, "Program Header"; the Linux loader's
- * rules in fs/binfmt_elf.c): executable type, no interpreter (dynamic
- * executables come later), at least one PT_LOAD, each segment inside the
- * file, file size <= memory size, addresses in range, no two segments
- * overlapping.  Every problem is one short reason for "rvtcg: PATH: ...".
+ * rules in fs/binfmt_elf.c): executable type, at least one PT_LOAD, each
+ * segment inside the file, file size <= memory size, addresses in range,
+ * no two segments overlapping; the PT_INTERP path inside the file and
+ * NUL-terminated.  Every problem is one short reason for
+ * "rvtcg: PATH: ...".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,9 +37,6 @@ bool elf_check(const ElfFile *ef, ElfSeg *segs, unsigned *nseg, char *err,
     unsigned n = 0;
     for (unsigned i = 0; i < ef->phnum; i++) {
         const Elf64_Phdr *ph = &ef->phdr[i];
-        if (ph->p_type == PT_INTERP)
-            return fail(err, errlen,
-                        "dynamic executables are not supported yet%.0u", 0);
         if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
             continue;
         if (ph->p_filesz > ph->p_memsz)
@@ -69,4 +67,32 @@ bool elf_check(const ElfFile *ef, ElfSeg *segs, unsigned *nseg, char *err,
         return fail(err, errlen, "segments span more than 1 TiB%.0u", 0);
     *nseg = n;
     return true;
+}
+
+int elf_interp(const ElfFile *ef, const char **path, char *err, size_t errlen)
+{
+    *path = NULL;
+    for (unsigned i = 0; i < ef->phnum; i++) {
+        const Elf64_Phdr *ph = &ef->phdr[i];
+        if (ph->p_type != PT_INTERP)
+            continue;
+        if (*path) {
+            fail(err, errlen, "more than one PT_INTERP%.0u", 0);
+            return -1;
+        }
+        /* fs/binfmt_elf.c: at least 2 bytes, at most PATH_MAX, ending in
+         * a NUL */
+        if (ph->p_offset > ef->size || ph->p_filesz > ef->size - ph->p_offset) {
+            fail(err, errlen, "segment %u lies outside the file", i);
+            return -1;
+        }
+        const char *s = (const char *)ef->data + ph->p_offset;
+        if (ph->p_filesz < 2 || ph->p_filesz > 4096 ||
+            s[ph->p_filesz - 1] != 0) {
+            fail(err, errlen, "bad interpreter path (segment %u)", i);
+            return -1;
+        }
+        *path = s;
+    }
+    return *path ? 1 : 0;
 }

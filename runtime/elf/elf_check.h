@@ -27,4 +27,9 @@ typedef struct ElfSeg {
 bool elf_check(const ElfFile *ef, ElfSeg *segs, unsigned *nseg, char *err,
                size_t errlen);
 
+/* The PT_INTERP path: 1 and *PATH (inside EF's data), 0 when there is
+ * none, -1 with a reason in ERR when it is malformed. */
+int elf_interp(const ElfFile *ef, const char **path, char *err,
+               size_t errlen);
+
 #endif

@@ -1,88 +1,51 @@
 /*
- * Mapping an executable's PT_LOAD segments (elf_load.h).
+ * Loading an executable and its interpreter (elf_load.h).
  *
- * Placement: guest_base 0 when the whole page range [lo, hi) can be mapped
- * at its own address without replacing anything (MAP_FIXED_NOREPLACE: a
- * collision with the emulator's own mappings, or an address below
- * vm.mmap_min_addr, fails; below 64 KiB is not even tried); otherwise
- * one PROT_NONE reservation of [0, hi + brk area) anywhere, whose start
- * becomes guest_base.
+ * Placement: the guest address space is reserved first (runtime/mem
+ * space.c: guest_base 0 when the image's addresses are free on the host,
+ * else an offset).  An ET_EXEC image goes at its addresses; an ET_DYN
+ * one (PIE, static PIE) at ELF_ET_DYN_BASE like the riscv64 kernel
+ * (arch/riscv/include/asm/elf.h); the brk area follows the image.
  *
- * Contents: the range is mapped anonymous read/write, the file bytes of
- * each segment are copied in (the rest, bss included, is already zero),
- * then each segment's pages get their protection (a page shared by two
- * segments gets the union, as two overlapping kernel mappings would give
- * the later one's; gaps between segments become PROT_NONE and count as
- * unmapped).  ET_DYN executables without an interpreter (static PIE) are
- * loaded at a fixed bias, ELF_ET_DYN_BASE below.
+ * Contents: each image's page range is mapped anonymous read/write, the
+ * file bytes of each segment are copied in (the rest, bss included, is
+ * already zero), then each segment's pages get their protection (a page
+ * shared by two segments gets the union, as two overlapping kernel
+ * mappings would give the later one's; gaps between segments go back to
+ * the reservation).  /proc/self/maps shows the pages holding file bytes
+ * as mappings of the file (its path, device, inode, offset), like the
+ * kernel's file mappings.
+ *
+ * A PT_INTERP program (fs/binfmt_elf.c load_elf_binary): the interpreter
+ * is opened under the sysroot (rt_path: -L, RVTCG_LD_PREFIX), checked like
+ * an executable (ET_DYN or ET_EXEC, no PT_INTERP of its own), loaded at a
+ * free address (the mmap area below the stack, as load_elf_interp), and
+ * the program starts at its entry; AT_BASE is its load bias, AT_ENTRY the
+ * program's entry.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 
 #include "elf_check.h"
 #include "elf_load.h"
 #include "guest_mem.h"
+#include "options.h"
+#include "sysroot.h"
 
-/* Where a static PIE goes: 2/3 of the Sv39 user space, like the riscv64
- * kernel's ELF_ET_DYN_BASE (arch/riscv/include/asm/elf.h). */
+/* Where an ET_DYN executable goes: 2/3 of the Sv39 user space, like the
+ * riscv64 kernel's ELF_ET_DYN_BASE (arch/riscv/include/asm/elf.h). */
 #define ELF_ET_DYN_BASE 0x2aaaaaa000ull
-
-/* The lowest address mapped with guest_base 0 (the usual vm.mmap_min_addr). */
-#define ELF_MIN_DIRECT 0x10000ull
+/* ... or here when the host limits the address space (RLIMIT_AS) */
+#define ELF_DYN_LOW_BASE 0x100000ull
 
 static int seg_prot(uint32_t flags)
 {
     return (flags & PF_R ? PROT_READ : 0) | (flags & PF_W ? PROT_WRITE : 0) |
            (flags & PF_X ? PROT_EXEC : 0);
-}
-
-/* Chooses guest_base and maps [lo, hi) read/write; reserves the brk area. */
-static bool place(uint64_t lo, uint64_t hi, char *err, size_t errlen)
-{
-    const int anon = MAP_PRIVATE | MAP_ANONYMOUS;
-    void *want = (void *)(uintptr_t)lo;
-    void *p = MAP_FAILED;
-    /* never at host address 0 (even where root may map it): NULL must
-     * stay an invalid host pointer */
-    if (lo >= ELF_MIN_DIRECT)
-        p = mmap(want, hi - lo, PROT_READ | PROT_WRITE,
-                 anon | MAP_FIXED_NOREPLACE, -1, 0);
-    if (p == want) {
-        guest_base = 0;
-        /* the brk area: as much of MEM_BRK_RESERVE as is free */
-        uint64_t res = MEM_BRK_RESERVE;
-        for (; res >= MEM_PAGE_SIZE; res /= 4) {
-            void *b = mmap((void *)(uintptr_t)hi, res, PROT_NONE,
-                           anon | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
-            if (b == (void *)(uintptr_t)hi)
-                break;
-            if (b != MAP_FAILED)
-                munmap(b, res);
-        }
-        mem_brk_init(hi, res >= MEM_PAGE_SIZE ? res : 0);
-        return true;
-    }
-    if (p != MAP_FAILED)          /* an old kernel ignoring NOREPLACE */
-        munmap(p, hi - lo);
-
-    p = mmap(NULL, hi + MEM_BRK_RESERVE, PROT_NONE, anon | MAP_NORESERVE,
-             -1, 0);
-    if (p == MAP_FAILED) {
-        snprintf(err, errlen, "cannot reserve %#llx bytes for the image: %s",
-                 (unsigned long long)(hi + MEM_BRK_RESERVE), strerror(errno));
-        return false;
-    }
-    guest_base = (uintptr_t)p;
-    if (mmap(g2h(lo), hi - lo, PROT_READ | PROT_WRITE, anon | MAP_FIXED, -1,
-             0) == MAP_FAILED) {
-        snprintf(err, errlen, "cannot map the image: %s", strerror(errno));
-        return false;
-    }
-    mem_brk_init(hi, MEM_BRK_RESERVE);
-    return true;
 }
 
 /* The guest address of the program headers: PT_PHDR if present, else the
@@ -100,11 +63,157 @@ static uint64_t phdr_addr(const ElfFile *ef, const ElfSeg *segs, unsigned n)
     return segs[0].vaddr - segs[0].offset + off;
 }
 
-bool elf_load(const ElfFile *ef, ElfImage *img, char *err, size_t errlen)
+/* Records [s, e) of segment SEG (at BIAS): the pages with file bytes as a
+ * file mapping (when FILE names one), the rest anonymous. */
+static void note_segment(uint64_t s, uint64_t e, int prot, const ElfSeg *seg,
+                         uint64_t bias, const MemInfo *file)
 {
-    ElfSeg *segs = calloc(ef->phnum ? ef->phnum : 1, sizeof *segs);
+    uint64_t fend = mem_page_up(seg->vaddr + seg->filesz) + bias;
+    if (file && seg->filesz && fend > s) {
+        uint64_t fe = fend < e ? fend : e;
+        MemInfo fi = *file;
+        /* the file offset of page s: congruent to the address mod 4K */
+        fi.offset = mem_page_down(seg->offset) +
+                    (s - (mem_page_down(seg->vaddr) + bias));
+        mem_note_info(s, fe, prot, &fi);
+        s = fe;
+    }
+    if (s < e)
+        mem_note(s, e, prot);
+}
+
+/* Maps the segments of EF at BIAS into the (free) guest range they cover;
+ * PATH (host path, or NULL) names the file in /proc/self/maps. */
+static bool map_segments(const ElfFile *ef, const ElfSeg *segs, unsigned n,
+                         uint64_t bias, const char *path, char *err,
+                         size_t errlen)
+{
+    uint64_t lo = mem_page_down(segs[0].vaddr) + bias;
+    uint64_t hi = mem_page_up(segs[n - 1].vaddr + segs[n - 1].memsz) + bias;
+    if (lo < mem_space_lo || hi > mem_space_hi || !mem_range_free(lo, hi)) {
+        snprintf(err, errlen, "cannot map segments at %#llx-%#llx",
+                 (unsigned long long)lo, (unsigned long long)hi);
+        return false;
+    }
+    int r = mem_host_map(lo, hi, PROT_READ | PROT_WRITE);
+    if (r < 0) {
+        snprintf(err, errlen, "cannot map the image: %s", strerror(-r));
+        return false;
+    }
+    for (unsigned i = 0; i < n; i++)
+        memcpy(g2h(segs[i].vaddr + bias), ef->data + segs[i].offset,
+               segs[i].filesz);
+
+    char real[4096];
+    struct stat st;
+    MemInfo file = { 0 }, *fp = NULL;
+    if (path && realpath(path, real) && stat(real, &st) == 0) {
+        file = (MemInfo){ .name = real, .dev = st.st_dev,
+                          .ino = st.st_ino ? st.st_ino : 1 };
+        fp = &file;
+    }
+
+    /* protections, page by page range; shared pages get the union */
+    uint64_t done = lo;       /* pages below this one are settled */
+    int prev_prot = 0;
+    for (unsigned i = 0; i < n; i++) {
+        uint64_t s = mem_page_down(segs[i].vaddr + bias);
+        uint64_t e = mem_page_up(segs[i].vaddr + bias + segs[i].memsz);
+        int prot = seg_prot(segs[i].flags);
+        if (s < done) {                           /* shares a page */
+            int u = prot | prev_prot;
+            mprotect(g2h(s), MEM_PAGE_SIZE, mem_host_prot(u));
+            note_segment(s, s + MEM_PAGE_SIZE, u, &segs[i], bias, fp);
+            s += MEM_PAGE_SIZE;
+        } else if (s > done) {                    /* a gap */
+            mem_host_map(done, s, -1);
+        }
+        if (s < e) {
+            mprotect(g2h(s), e - s, mem_host_prot(prot));
+            note_segment(s, e, prot, &segs[i], bias, fp);
+        }
+        if (e > done)
+            done = e;
+        prev_prot = prot;
+    }
+    return true;
+}
+
+/* Checks EF's segments into a fresh array (*SEGS, *N); false with a
+ * reason. */
+static bool check(const ElfFile *ef, ElfSeg **segs, unsigned *n, char *err,
+                  size_t errlen)
+{
+    *segs = calloc(ef->phnum ? ef->phnum : 1, sizeof **segs);
+    if (!*segs) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    if (!elf_check(ef, *segs, n, err, errlen)) {
+        free(*segs);
+        *segs = NULL;
+        return false;
+    }
+    return true;
+}
+
+/* Loads the interpreter named INTERP; sets img->entry and img->interp_base. */
+static bool load_interp(const char *interp, ElfImage *img, char *err,
+                        size_t errlen)
+{
+    char buf[4096], why[400];
+    const char *host = rt_path(interp, buf, sizeof buf);
+    ElfFile ief;
+    ElfSeg *segs = NULL;
     unsigned n;
-    if (!segs || !elf_check(ef, segs, &n, err, errlen)) {
+    const char *sub;
+    if (!elf_file_open(&ief, host, EM_RISCV, why, sizeof why)) {
+        snprintf(err, errlen, "interpreter %s: %s", interp, why);
+        return false;
+    }
+    bool ok = false;
+    if (!check(&ief, &segs, &n, why, sizeof why))
+        goto bad;
+    int has = elf_interp(&ief, &sub, why, sizeof why);
+    if (has != 0) {
+        if (has > 0)
+            snprintf(why, sizeof why, "has an interpreter itself");
+        goto bad;
+    }
+    uint64_t lo = mem_page_down(segs[0].vaddr);
+    uint64_t hi = mem_page_up(segs[n - 1].vaddr + segs[n - 1].memsz);
+    uint64_t bias = 0;
+    if (ief.ehdr->e_type == ET_DYN) {
+        uint64_t at = mem_find_free(0, hi - lo);
+        if (!at) {
+            snprintf(why, sizeof why, "no room in the address space");
+            goto bad;
+        }
+        bias = at - lo;
+    }
+    if (!map_segments(&ief, segs, n, bias, host, why, sizeof why))
+        goto bad;
+    img->entry = ief.ehdr->e_entry + bias;
+    img->interp_base = bias;
+    ok = true;
+    goto done;
+bad:
+    snprintf(err, errlen, "interpreter %s: %s", interp, why);
+done:
+    free(segs);
+    elf_file_close(&ief);
+    return ok;
+}
+
+bool elf_load_named(const ElfFile *ef, const char *path, ElfImage *img,
+                    char *err, size_t errlen)
+{
+    ElfSeg *segs;
+    unsigned n;
+    const char *interp;
+    if (!check(ef, &segs, &n, err, errlen))
+        return false;
+    if (elf_interp(ef, &interp, err, errlen) < 0) {
         free(segs);
         return false;
     }
@@ -117,45 +226,50 @@ bool elf_load(const ElfFile *ef, ElfImage *img, char *err, size_t errlen)
     lo += img->load_bias;
     hi += img->load_bias;
 
-    if (!place(lo, hi, err, errlen)) {
+    bool reserved = mem_space_init(lo, hi);
+    if (!reserved && ef->ehdr->e_type == ET_DYN) {
+        /* RLIMIT_AS too small for a reservation up to ELF_ET_DYN_BASE:
+         * load the PIE low instead */
+        lo -= img->load_bias;
+        hi -= img->load_bias;
+        img->load_bias = ELF_DYN_LOW_BASE - lo;
+        lo += img->load_bias;
+        hi += img->load_bias;
+        reserved = mem_space_init(lo, hi);
+    }
+    if (!reserved) {
+        snprintf(err, errlen, "cannot reserve the guest address space: %s",
+                 strerror(errno));
         free(segs);
         return false;
     }
-    for (unsigned i = 0; i < n; i++)
-        memcpy(g2h(segs[i].vaddr + img->load_bias), ef->data + segs[i].offset,
-               segs[i].filesz);
-
-    /* protections, page by page range; shared pages get the union */
-    uint64_t done = lo;       /* pages below this one are settled */
-    int prev_prot = 0;
-    for (unsigned i = 0; i < n; i++) {
-        uint64_t s = mem_page_down(segs[i].vaddr + img->load_bias);
-        uint64_t e = mem_page_up(segs[i].vaddr + img->load_bias +
-                                 segs[i].memsz);
-        int prot = seg_prot(segs[i].flags);
-        if (s < done) {                           /* shares a page */
-            int u = prot | prev_prot;
-            mprotect(g2h(s), MEM_PAGE_SIZE, mem_host_prot(u));
-            mem_note(s, s + MEM_PAGE_SIZE, u);
-            s += MEM_PAGE_SIZE;
-        } else if (s > done) {                    /* a gap */
-            mprotect(g2h(done), s - done, PROT_NONE);
-        }
-        if (s < e) {
-            mprotect(g2h(s), e - s, mem_host_prot(prot));
-            mem_note(s, e, prot);
-        }
-        if (e > done)
-            done = e;
-        prev_prot = prot;
+    /* the mmap area starts under the stack (initstack.c) when the image
+     * leaves room for it */
+    uint64_t stack = rt_stack_size ? rt_stack_size : ELF_STACK_SIZE;
+    if (ELF_STACK_TOP > stack + MEM_PAGE_SIZE &&
+        ELF_STACK_TOP - stack - MEM_PAGE_SIZE >= hi + MEM_BRK_RESERVE &&
+        ELF_STACK_TOP <= mem_space_hi)
+        mem_set_mmap_base(ELF_STACK_TOP - stack - MEM_PAGE_SIZE);
+    if (!map_segments(ef, segs, n, img->load_bias, path, err, errlen)) {
+        free(segs);
+        return false;
     }
+    uint64_t brk_room = mem_space_hi - hi;
+    mem_brk_init(hi, brk_room < MEM_BRK_RESERVE ? brk_room : MEM_BRK_RESERVE);
 
-    img->entry = ef->ehdr->e_entry + img->load_bias;
+    img->entry = img->prog_entry = ef->ehdr->e_entry + img->load_bias;
     img->phdr = phdr_addr(ef, segs, n) + img->load_bias;
     img->phnum = ef->phnum;
     img->lo = lo;
     img->hi = hi;
     img->brk = hi;
     free(segs);
+    if (interp && !load_interp(interp, img, err, errlen))
+        return false;
     return true;
+}
+
+bool elf_load(const ElfFile *ef, ElfImage *img, char *err, size_t errlen)
+{
+    return elf_load_named(ef, NULL, img, err, errlen);
 }

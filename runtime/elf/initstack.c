@@ -13,8 +13,11 @@
  *          argv[0..argc-1], NULL
  *   sp ->  argc
  *
- * The stack is STACK_SIZE bytes below STACK_TOP (where qemu-riscv64 puts
- * it) with a PROT_NONE guard page under it, or wherever the host has room.
+ * The stack is rt_stack_size (default ELF_STACK_SIZE) bytes below
+ * ELF_STACK_TOP (where qemu-riscv64 puts it) with an unmapped guard page
+ * under it, or wherever the guest address space has room.  The auxv
+ * entries and their order are fs/binfmt_elf.c create_elf_tables' (no
+ * vDSO: no AT_SYSINFO_EHDR), plus riscv's AT_MINSIGSTKSZ.
  */
 #include <elf.h>
 #include <errno.h>
@@ -27,9 +30,8 @@
 
 #include "elf_load.h"
 #include "guest_mem.h"
+#include "options.h"
 
-#define STACK_TOP  0x4000800000ull
-#define STACK_SIZE (8ull << 20)
 #define GUARD_SIZE MEM_PAGE_SIZE
 
 /* RISC-V AT_HWCAP: one bit per single-letter extension, bit (letter - 'A')
@@ -38,29 +40,47 @@
     ((1u << ('I' - 'A')) | (1u << ('M' - 'A')) | (1u << ('A' - 'A')) | \
      (1u << ('F' - 'A')) | (1u << ('D' - 'A')) | (1u << ('C' - 'A')))
 
-/* Maps the stack; returns its top (guest) or 0. */
-static uint64_t map_stack(const ElfImage *img)
+/* AT_MINSIGSTKSZ: the riscv64 kernel's get_rt_frame_size(true) without
+ * the V extension (arch/riscv/kernel/signal.c): sizeof(struct
+ * rt_sigframe) = siginfo (128) + ucontext (960), rounded to 16. */
+#define RV_MINSIGSTKSZ 1088
+
+#ifndef AT_MINSIGSTKSZ
+#define AT_MINSIGSTKSZ 51
+#endif
+
+static bool in_brk_area(uint64_t base, uint64_t len)
 {
-    const int anon = MAP_PRIVATE | MAP_ANONYMOUS;
-    size_t len = STACK_SIZE + GUARD_SIZE;
-    uint64_t base = STACK_TOP - len;
-    void *p = MAP_FAILED;
-    if (img->hi + MEM_BRK_RESERVE <= base) {
-        p = mmap(g2h(base), len, PROT_READ | PROT_WRITE,
-                 anon | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0);
-        if (p != MAP_FAILED && p != g2h(base)) {
-            munmap(p, len);
-            p = MAP_FAILED;
-        }
-    }
-    if (p == MAP_FAILED)
-        p = mmap(NULL, len, PROT_READ | PROT_WRITE, anon | MAP_NORESERVE, -1,
-                 0);
-    if (p == MAP_FAILED)
+    uint64_t lo, hi;
+    mem_brk_area(&lo, &hi);
+    return base < hi && base + len > lo;
+}
+
+/* Maps the stack (SIZE bytes and a guard page under it) inside the guest
+ * reservation; returns its top (guest) or 0 with errno set. */
+static uint64_t map_stack(uint64_t size)
+{
+    uint64_t len = size + GUARD_SIZE;
+    uint64_t base = ELF_STACK_TOP - len;
+    if (ELF_STACK_TOP < len || base < mem_space_lo ||
+        ELF_STACK_TOP > mem_space_hi ||
+        !mem_range_free(base, ELF_STACK_TOP) || in_brk_area(base, len))
+        base = mem_find_free(0, len);
+    if (!base) {
+        errno = ENOMEM;
         return 0;
-    mprotect(p, GUARD_SIZE, PROT_NONE);
-    base = h2g(p);
-    mem_note(base + GUARD_SIZE, base + len, PROT_READ | PROT_WRITE);
+    }
+    int r = mem_host_map(base + GUARD_SIZE, base + len,
+                         PROT_READ | PROT_WRITE);
+    if (r < 0) {
+        errno = -r;
+        return 0;
+    }
+    MemInfo stack = { .name = "[stack]" };
+    mem_note_info(base + GUARD_SIZE, base + len, PROT_READ | PROT_WRITE,
+                  &stack);
+    /* further mmaps go below the stack (Linux: mmap_base under it) */
+    mem_set_mmap_base(base);
     return base + len;
 }
 
@@ -92,12 +112,14 @@ bool elf_init_stack(const ElfImage *img, const ElfStackArgs *args,
         strbytes += strlen(args->envp[envc]) + 1;
     /* the kernel allows a quarter of the stack limit for the strings */
     size_t tables = ((size_t)args->argc + envc + 64) * 8 + 64;
-    if (strbytes + tables > STACK_SIZE / 4) {
+    uint64_t size = rt_stack_size ? rt_stack_size : ELF_STACK_SIZE;
+    size = mem_page_up(size);
+    if (strbytes + tables > size / 4) {
         snprintf(err, errlen, "argument list too long");
         return false;
     }
 
-    uint64_t top = map_stack(img);
+    uint64_t top = map_stack(size);
     if (!top) {
         snprintf(err, errlen, "cannot map the stack: %s", strerror(errno));
         return false;
@@ -131,22 +153,22 @@ bool elf_init_stack(const ElfImage *img, const ElfStackArgs *args,
     memcpy(g2h(random), rnd, sizeof rnd);
 
     uint64_t auxv[][2] = {
+        { AT_MINSIGSTKSZ, RV_MINSIGSTKSZ },       /* riscv ARCH_DLINFO */
         { AT_HWCAP, RV_HWCAP_IMAFDC },
         { AT_PAGESZ, MEM_PAGE_SIZE },
         { AT_CLKTCK, 100 },                       /* USER_HZ */
         { AT_PHDR, img->phdr },
         { AT_PHENT, sizeof(Elf64_Phdr) },
         { AT_PHNUM, img->phnum },
-        { AT_BASE, 0 },                           /* no interpreter */
+        { AT_BASE, img->interp_base },            /* 0: no interpreter */
         { AT_FLAGS, 0 },
-        { AT_ENTRY, img->entry },
+        { AT_ENTRY, img->prog_entry },
         { AT_UID, getuid() },
         { AT_EUID, geteuid() },
         { AT_GID, getgid() },
         { AT_EGID, getegid() },
         { AT_SECURE, 0 },
         { AT_RANDOM, random },
-        { AT_HWCAP2, 0 },
         { AT_EXECFN, execfn },
         { AT_NULL, 0 },
     };

@@ -32,6 +32,13 @@ static RtLoopConfig loop_cfg;
 
 _Noreturn void rt_exit(int status)
 {
+    /* threads may end the process at the same time (exit_group in one,
+     * the last exit in another): the first one flushes and exits, the
+     * others wait for its _exit, which ends every thread */
+    static int exiting;
+    if (__atomic_exchange_n(&exiting, 1, __ATOMIC_SEQ_CST))
+        for (;;)
+            pause();
     rt_log_flush();
     if (loop_cfg.stats)
         rt_stats_print(stderr);
@@ -40,9 +47,14 @@ _Noreturn void rt_exit(int status)
     _exit(status);
 }
 
+/* fence.i (and riscv_flush_icache until it passes its range to
+ * tb_icache_sync): stores to code pages are detected (tbpage.c), so only
+ * pending invalidations and the pages the guest may write are dropped, as
+ * qemu-riscv64's fence.i, which ends the block and relies on the same
+ * detection. */
 void rt_flush_translations(void)
 {
-    tb_flush();
+    tb_icache_sync(0, 0);
 }
 
 const void *rt_lookup_hook(void *env, uint64_t pc)
@@ -72,6 +84,7 @@ static void exception(RtThread *t)
     case RV_EXC_ECALL: {
         uint64_t a[6];
         memcpy(a, &cpu->x[10], sizeof a);
+        t->sig.restart_syscall = 0;
         int64_t r = sys_dispatch(t, cpu->x[17], a);
         if (r == SYS_RET_KEEP)
             break;
@@ -88,12 +101,15 @@ static void exception(RtThread *t)
         cpu->pc += 4;
         break;
     case RV_EXC_EBREAK:
-        rt_signal_fatal(t, SIGTRAP, cpu->pc);
+        rt_signal_raise_sync(t, SIGTRAP, TRAP_BRKPT, cpu->pc);
+        break;
     case RV_EXC_ILLEGAL:
-        rt_signal_fatal(t, SIGILL, cpu->pc);
+        rt_signal_raise_sync(t, SIGILL, ILL_ILLOPC, cpu->pc);
+        break;
     case RV_EXC_MISALIGNED:
         /* qemu-riscv64 reports a misaligned AMO/LR/SC as SIGBUS */
-        rt_signal_fatal(t, SIGBUS, cpu->pc);
+        rt_signal_raise_sync(t, SIGBUS, BUS_ADRALN, cpu->badaddr);
+        break;
     case RV_EXC_NONE:
     default:
         fprintf(stderr, "rvtcg: internal error: exception %u at pc 0x%" PRIx64
@@ -136,20 +152,38 @@ _Noreturn void rt_cpu_loop(RtThread *t)
             rv_fpu_host_load(cpu);
             last = NULL;
         }
-        RvTbFlags flags = { .frm = (uint8_t)cpu->frm };
-        TbDesc *tb = tb_jc_find(&t->jc, cpu->pc, flags);
-        if (!tb) {
-            tb = rt_translate(cpu->pc, flags);
-            if (!tb)    /* the first instruction is not executable */
-                rt_signal_fatal(t, SIGSEGV, cpu->pc);
-            t->jc.e[tb_jc_index(cpu->pc)] = tb;
-        }
-        if (gen != tb_flush_count()) {     /* `last` was flushed away */
-            gen = tb_flush_count();
+        /* lookups take no lock (tb.h): a TB found while a flush ran or
+         * before one is stale, which the count shows once inside */
+        uint64_t g0 = tb_flush_count();
+        if (g0 != gen) {                   /* `last` was flushed away */
+            gen = g0;
             last = NULL;
         }
+        RvTbFlags flags = { .frm = (uint8_t)cpu->frm };
+        TbDesc *tb = tb_jc_find(&t->jc, cpu->pc, flags);
+        bool entered = false;
+        if (!tb) {
+            /* translate and enter under tb_lock: no flush can drop the
+             * new block before it runs once (with several threads and a
+             * tiny code cache, each would otherwise flush the others'
+             * blocks forever) */
+            tb_lock();
+            tb = rt_translate(cpu->pc, flags);
+            if (!tb) {  /* the first instruction is not executable */
+                tb_unlock();
+                rt_signal_fetch_fault(t, cpu->pc);
+                continue;
+            }
+            __atomic_store_n(&t->jc.e[tb_jc_index(cpu->pc)], tb,
+                             __ATOMIC_RELEASE);
+            if (tb_flush_count() != gen) {  /* it flushed */
+                gen = tb_flush_count();
+                last = NULL;
+            }
+            entered = true;
+        }
         if (last && loop_cfg.chain && tb_flags_eq(last->flags, tb->flags))
-            tb_link(last, last_slot, tb);
+            tb_link(last, last_slot, tb, gen);
         last = NULL;
 
         if (log_exec && rt_log_wants(RT_LOG_EXEC, tb->pc))
@@ -160,12 +194,22 @@ _Noreturn void rt_cpu_loop(RtThread *t)
         }
 
         RT_STAT_INC(loop_entries);
-        tb_exec_enter(t);
+        uint32_t nb_insns = tb->jt.nb_insns;
+        if (entered) {
+            tb_exec_enter(t);   /* no flush runs: we hold tb_lock */
+            tb_unlock();
+        } else {
+            tb_exec_enter(t);   /* waits while a flush runs */
+            if (tb_flush_count() != g0) {
+                tb_exec_leave(t);
+                continue;
+            }
+        }
         uintptr_t r = jit_enter(jit, t, tb->jt.code);
         tb_exec_leave(t);
         /* RvCpu.instret, approximately (docs/frontend.md "Counters"):
          * the blocks entered from here, not those reached by chaining */
-        cpu->instret += tb->jt.nb_insns;
+        cpu->instret += nb_insns;
         if (r == 0)
             continue;
         TbDesc *from = (TbDesc *)(r & ~(uintptr_t)RV_EXIT_SLOT_MASK);

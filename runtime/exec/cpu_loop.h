@@ -33,7 +33,7 @@ void rt_handle_exit_request(RtThread *t);
 /* Ends the process with STATUS after flushing logs (and --stats). */
 _Noreturn void rt_exit(int status);
 
-/* Drops every translation (fence.i, riscv_flush_icache). */
+/* Makes guest code stores visible (fence.i): tb_icache_sync(0, 0). */
 void rt_flush_translations(void);
 
 

@@ -140,7 +140,7 @@ bool rt_log_set_dfilter(const char *spec, char *err, size_t errlen)
 
 bool rt_log_open(const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "w");
+    FILE *f = fopen(path, "we");     /* not inherited by exec'd programs */
     if (!f) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         return false;

@@ -7,10 +7,17 @@
  *
  * Errors before the guest runs are one line, "rvtcg: PATH: reason" for
  * the program, and exit status 1.
+ *
+ * The guest's argv is ours after the program (argv[0] replaced by -0),
+ * its environment ours with the -E/-U edits; rvtcg's own RVTCG_*
+ * variables stay in it, as qemu-riscv64 leaves QEMU_* ones.
  */
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "cpu_loop.h"
 #include "elf_load.h"
@@ -19,16 +26,33 @@
 #include "log.h"
 #include "options.h"
 #include "rt_signal.h"
+#include "sys_exec.h"
+#include "sys_procfs.h"
+#include "sysroot.h"
 #include "translate.h"
 
 extern char **environ;
 
 #define DEFAULT_MAX_INSNS 512       /* per TB, as QEMU's TCG_MAX_INSNS */
+#define DEFAULT_STACK_SIZE (8ull << 20)   /* qemu's TARGET_DEFAULT_STACK_SIZE */
 
 static _Noreturn void die(const char *what, const char *why)
 {
     fprintf(stderr, "rvtcg: %s: %s\n", what, why);
     exit(1);
+}
+
+/* The guest stack size: -s, else 8 MiB or a larger finite RLIMIT_STACK
+ * (qemu-riscv64's rule, linux-user/main.c). */
+static size_t stack_size(const RtOptions *o)
+{
+    if (o->stack_size)
+        return o->stack_size;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+        rl.rlim_cur > DEFAULT_STACK_SIZE)
+        return rl.rlim_cur;
+    return DEFAULT_STACK_SIZE;
 }
 
 int main(int argc, char **argv)
@@ -40,12 +64,22 @@ int main(int argc, char **argv)
     rt_log_mask = o.log_mask;
     if (o.log_file && !rt_log_open(o.log_file, err, sizeof err))
         die("-D", err);
+    if (o.log_file)     /* a guest execve reopens it; others mustn't see it */
+        fcntl(fileno(rt_logfile), F_SETFD, FD_CLOEXEC);
+    rt_sysroot_set(o.sysroot);
+    rt_stack_size = stack_size(&o);
+    sys_exec_set_options(o.exec_words, o.n_exec_words);
 
     const char *path = argv[o.prog_index];
+    char abspath[PATH_MAX];
+    bool have_abspath = realpath(path, abspath) != NULL;
+    if (have_abspath)
+        sys_procfs_set_exe(abspath);
     static ElfFile ef;              /* stays mapped: symbols for the logs */
     ElfImage img;
     if (!elf_file_open(&ef, path, EM_RISCV, err, sizeof err) ||
-        !elf_load(&ef, &img, err, sizeof err))
+        !elf_load_named(&ef, have_abspath ? abspath : path, &img, err,
+                        sizeof err))
         die(path, err);
     if (rt_log_mask)
         elf_syms_load(&ef, img.load_bias);
@@ -75,10 +109,16 @@ int main(int argc, char **argv)
 
     static RtThread thread;
     rv_cpu_init(&thread.cpu);
+    char **guest_argv = argv + o.prog_index;
+    if (o.argv0)
+        guest_argv[0] = (char *)o.argv0;
+    char **guest_env = rt_options_guest_env(&o, environ);
+    if (!guest_env)
+        die(path, "out of memory");
     ElfStackArgs sa = {
         .argc = argc - o.prog_index,
-        .argv = argv + o.prog_index,
-        .envp = environ,
+        .argv = guest_argv,
+        .envp = guest_env,
         .execfn = path,
     };
     uint64_t sp;

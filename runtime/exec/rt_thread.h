@@ -34,6 +34,10 @@ typedef struct RtThread {
                                   a guest signal longjmps here (mask saved) */
     struct RtThread *next;     /* registry, under rt_threads_lock */
     struct RtThread *prev;
+    uint64_t robust_list;      /* set_robust_list(2): guest head address */
+    uint64_t robust_len;       /* and its length (0: none registered) */
+    int heap;                  /* allocated by clone (freed at exit), not
+                                  the static main thread of main.c */
 } RtThread;
 
 _Static_assert(offsetof(RtThread, cpu) == 0, "the env pointer is the RvCpu");
@@ -43,11 +47,15 @@ extern __thread RtThread *rt_self;
 
 /* The registry of live guest threads (threads.c). */
 void rt_thread_register(RtThread *t);     /* also sets t->tid, rt_self */
-void rt_thread_unregister(RtThread *t);
+int rt_thread_unregister(RtThread *t);    /* returns the threads left */
 void rt_threads_lock(void);
 void rt_threads_unlock(void);
 RtThread *rt_threads_first(void);         /* under the lock; then ->next */
 int rt_threads_count(void);
+RtThread *rt_thread_find(int tid);        /* under the lock; NULL if none */
+/* In the child of a fork: the registry holds only SELF (the forking
+ * thread), with its new tid; the lock is fresh. */
+void rt_threads_after_fork_child(RtThread *self);
 
 /* Asks T to return to the execution loop soon (any thread may call it;
  * async-signal-safe). */

@@ -10,6 +10,9 @@
  *       still full right after a flush: halve the instruction count;
  *   -2  the block needs more spill slots than the frame has: translate
  *       again with half as many instructions.
+ * Translation runs under tb_lock (tb.h; the IR context here is static), and
+ * first looks again: another thread may have translated the block while
+ * this one waited for the lock.
  * The -d op text is captured before the optimizer runs and printed, with
  * in_asm, op_opt and out_asm, once the block has been committed, so a
  * retried block is logged once.
@@ -46,7 +49,19 @@ static _Noreturn void cannot_compile(int rc, uint64_t pc)
     exit(1);
 }
 
+static TbDesc *translate_locked(uint64_t pc, RvTbFlags flags);
+
 TbDesc *rt_translate(uint64_t pc, RvTbFlags flags)
+{
+    tb_lock();
+    TbDesc *tb = tb_lookup(pc, flags);
+    if (!tb)
+        tb = translate_locked(pc, flags);
+    tb_unlock();
+    return tb;
+}
+
+static TbDesc *translate_locked(uint64_t pc, RvTbFlags flags)
 {
     RvTranslateCfg tcfg = {
         .guest_base = guest_base,
@@ -71,10 +86,8 @@ TbDesc *rt_translate(uint64_t pc, RvTbFlags flags)
         JitCompileInfo ci;
         int rc = jit_compile_info(tb_jit(), ir, &tb->jt, log_out ? &ci : NULL);
         if (rc == 0) {
-            tb->pc = pc;
-            tb->flags = flags;
             tb->guest_size = info.size;
-            tb_commit(tb);
+            tb_commit(tb, pc, flags);
             if (log_in)
                 rt_log_in_asm(pc, info.size);
             if (log_op)

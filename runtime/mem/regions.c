@@ -1,11 +1,13 @@
 /*
  * Guest page bookkeeping (guest_mem.h): a sorted array of disjoint
- * [start, end) regions with their guest protection, split and merged as
- * the loader, brk and mprotect(2) change them.  Lookups are a binary
- * search; the array stays short (a few regions per loaded segment, brk,
- * the stack).
+ * [start, end) regions with their guest protection and /proc/self/maps
+ * attributes, split and merged as the loader, brk and the mapping calls
+ * change them.  Lookups are a binary search under a shared rwlock;
+ * changes take it exclusively.  Names are interned (never freed: a
+ * program maps few distinct files).
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +21,18 @@ uintptr_t guest_base;
 typedef struct MemRegion {
     uint64_t start, end;
     int prot;
+    MemInfo info;
 } MemRegion;
 
 static MemRegion *regions;
 static size_t nb_regions, cap_regions;
+static pthread_rwlock_t regions_lock = PTHREAD_RWLOCK_INITIALIZER;
+
+static _Noreturn void oom(void)
+{
+    fputs("rvtcg: out of memory\n", stderr);
+    exit(1);
+}
 
 int mem_host_prot(int guest_prot)
 {
@@ -32,15 +42,34 @@ int mem_host_prot(int guest_prot)
     return p;
 }
 
+/* The interned copy of NAME (caller holds the write lock). */
+static const char *intern(const char *name)
+{
+    static const char **names;
+    static size_t nb_names;
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < nb_names; i++)
+        if (strcmp(names[i], name) == 0)
+            return names[i];
+    const char **n = realloc(names, (nb_names + 1) * sizeof *names);
+    char *copy = strdup(name);
+    if (!n || !copy)
+        oom();
+    names = n;
+    names[nb_names++] = copy;
+    return copy;
+}
+
 static void insert_at(size_t i, MemRegion r)
 {
     if (nb_regions == cap_regions) {
-        cap_regions = cap_regions ? 2 * cap_regions : 16;
-        regions = realloc(regions, cap_regions * sizeof *regions);
-        if (!regions) {
-            fputs("rvtcg: out of memory\n", stderr);
-            exit(1);
-        }
+        size_t cap = cap_regions ? 2 * cap_regions : 16;
+        MemRegion *n = realloc(regions, cap * sizeof *regions);
+        if (!n)
+            oom();
+        regions = n;
+        cap_regions = cap;
     }
     memmove(&regions[i + 1], &regions[i], (nb_regions - i) * sizeof *regions);
     regions[i] = r;
@@ -68,52 +97,124 @@ static size_t first_ending_after(uint64_t addr)
     return lo;
 }
 
-void mem_note(uint64_t start, uint64_t end, int prot)
+static bool is_file(const MemRegion *r)
 {
-    if (start >= end)
+    return r->info.ino != 0;
+}
+
+/* Makes ADDR a region boundary (no region straddles it). */
+static void split_at(uint64_t addr)
+{
+    size_t i = first_ending_after(addr);
+    if (i >= nb_regions || regions[i].start >= addr)
         return;
-    size_t i = first_ending_after(start);
-    /* cut away everything overlapping [start, end) */
-    while (i < nb_regions && regions[i].start < end) {
-        MemRegion r = regions[i];
-        if (r.start < start && r.end > end) {           /* split in two */
-            regions[i].end = start;
-            insert_at(i + 1, (MemRegion){ end, r.end, r.prot });
-            i++;
-            break;
-        }
-        if (r.start < start) {                          /* keep the head */
-            regions[i].end = start;
-            i++;
-        } else if (r.end > end) {                       /* keep the tail */
-            regions[i].start = end;
-            break;
+    MemRegion tail = regions[i];
+    tail.start = addr;
+    if (is_file(&tail))
+        tail.info.offset += addr - regions[i].start;
+    regions[i].end = addr;
+    insert_at(i + 1, tail);
+}
+
+/* Can B (right behind A) be merged into A? */
+static bool mergeable(const MemRegion *a, const MemRegion *b)
+{
+    if (a->end != b->start || a->prot != b->prot ||
+        a->info.shared != b->info.shared || a->info.name != b->info.name ||
+        a->info.dev != b->info.dev || a->info.ino != b->info.ino)
+        return false;
+    return !is_file(a) || a->info.offset + (a->end - a->start) ==
+                              b->info.offset;
+}
+
+/* Merges equal neighbours among regions [from, to] (indices clamped). */
+static void merge_around(size_t from, size_t to)
+{
+    if (from > 0)
+        from--;
+    if (to + 1 > nb_regions)
+        to = nb_regions ? nb_regions - 1 : 0;
+    for (size_t i = from; i < to && i + 1 < nb_regions;) {
+        if (mergeable(&regions[i], &regions[i + 1])) {
+            regions[i].end = regions[i + 1].end;
+            remove_at(i + 1);
+            to--;
         } else {
-            remove_at(i);
+            i++;
         }
-    }
-    if (prot < 0)
-        return;
-    insert_at(i, (MemRegion){ start, end, prot });
-    /* merge with equal neighbours */
-    if (i + 1 < nb_regions && regions[i + 1].start == end &&
-        regions[i + 1].prot == prot) {
-        regions[i].end = regions[i + 1].end;
-        remove_at(i + 1);
-    }
-    if (i > 0 && regions[i - 1].end == start && regions[i - 1].prot == prot) {
-        regions[i - 1].end = regions[i].end;
-        remove_at(i);
     }
 }
 
-bool mem_check(uint64_t addr, uint64_t len, int prot)
+void mem_note_info(uint64_t start, uint64_t end, int prot,
+                   const MemInfo *info)
 {
-    if (len == 0)
-        return true;
-    uint64_t end = addr + len;
-    if (end < addr)
-        return false;
+    if (start >= end)
+        return;
+    pthread_rwlock_wrlock(&regions_lock);
+    split_at(start);
+    split_at(end);
+    size_t i = first_ending_after(start);
+    while (i < nb_regions && regions[i].start < end)
+        remove_at(i);
+    if (prot >= 0) {
+        MemRegion r = { start, end, prot, { 0 } };
+        if (info) {
+            r.info = *info;
+            r.info.name = intern(info->name);
+        }
+        insert_at(i, r);
+        merge_around(i, i + 1);
+    }
+    pthread_rwlock_unlock(&regions_lock);
+}
+
+void mem_note(uint64_t start, uint64_t end, int prot)
+{
+    mem_note_info(start, end, prot, NULL);
+}
+
+void mem_note_prot(uint64_t start, uint64_t end, int prot)
+{
+    if (start >= end)
+        return;
+    pthread_rwlock_wrlock(&regions_lock);
+    split_at(start);
+    split_at(end);
+    size_t i = first_ending_after(start), first = i;
+    for (; i < nb_regions && regions[i].start < end; i++)
+        regions[i].prot = prot;
+    merge_around(first, i);
+    pthread_rwlock_unlock(&regions_lock);
+}
+
+bool mem_lookup(uint64_t addr, uint64_t *start, uint64_t *end, int *prot,
+                MemInfo *info)
+{
+    pthread_rwlock_rdlock(&regions_lock);
+    size_t i = first_ending_after(addr);
+    bool found = i < nb_regions && regions[i].start <= addr;
+    if (found) {
+        *start = regions[i].start;
+        *end = regions[i].end;
+        *prot = regions[i].prot;
+        if (info)
+            *info = regions[i].info;
+    }
+    pthread_rwlock_unlock(&regions_lock);
+    return found;
+}
+
+bool mem_range_free(uint64_t start, uint64_t end)
+{
+    pthread_rwlock_rdlock(&regions_lock);
+    size_t i = first_ending_after(start);
+    bool free_ = i >= nb_regions || regions[i].start >= end;
+    pthread_rwlock_unlock(&regions_lock);
+    return free_;
+}
+
+static bool check_locked(uint64_t addr, uint64_t end, int prot)
+{
     size_t i = first_ending_after(addr);
     while (addr < end) {
         if (i >= nb_regions || regions[i].start > addr ||
@@ -125,31 +226,70 @@ bool mem_check(uint64_t addr, uint64_t len, int prot)
     return true;
 }
 
+bool mem_check(uint64_t addr, uint64_t len, int prot)
+{
+    if (len == 0)
+        return true;
+    uint64_t end = addr + len;
+    if (end < addr)
+        return false;
+    pthread_rwlock_rdlock(&regions_lock);
+    bool ok = check_locked(addr, end, prot);
+    pthread_rwlock_unlock(&regions_lock);
+    return ok;
+}
+
 bool mem_can_fetch(void *opaque, uint64_t pc, unsigned len)
 {
     (void)opaque;
     return mem_check(pc, len, PROT_EXEC);
 }
 
-int mem_protect(uint64_t start, uint64_t len, int prot)
+/* fork(2) with other threads running (space.c registers these with
+ * pthread_atfork): the lock is held across the fork, so the child's copy
+ * of the bookkeeping is consistent and its lock free. */
+void mem_regions_fork_prepare(void)
 {
-    /* mprotect(2): EINVAL for an unaligned addr or unknown prot bits,
-     * ENOMEM when the range is not entirely mapped */
-    if (start & MEM_PAGE_MASK)
-        return -EINVAL;
-    if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
-        return -EINVAL;
-    if (len == 0)
-        return 0;
-    uint64_t end = mem_page_up(start + len);
-    if (end <= start)
-        return -ENOMEM;
-    if (!mem_check(start, end - start, 0))
-        return -ENOMEM;
-    if (mprotect(g2h(start), end - start, mem_host_prot(prot)) != 0)
-        return -errno;
-    mem_note(start, end, prot);
-    return 0;
+    pthread_rwlock_wrlock(&regions_lock);
+}
+
+void mem_regions_fork_parent(void)
+{
+    pthread_rwlock_unlock(&regions_lock);
+}
+
+void mem_regions_fork_child(void)
+{
+    pthread_rwlock_init(&regions_lock, NULL);
+}
+
+/* For the free-range search (space.c): calls FN on each region from the
+ * highest down until it returns false. */
+void mem_regions_walk_down(bool (*fn)(uint64_t start, uint64_t end,
+                                      void *opaque),
+                           void *opaque)
+{
+    pthread_rwlock_rdlock(&regions_lock);
+    for (size_t i = nb_regions; i > 0; i--)
+        if (!fn(regions[i - 1].start, regions[i - 1].end, opaque))
+            break;
+    pthread_rwlock_unlock(&regions_lock);
+}
+
+/* For /proc/self/maps (maps.c): a copy of region I, false past the end. */
+bool mem_region_get(size_t i, uint64_t *start, uint64_t *end, int *prot,
+                    MemInfo *info)
+{
+    pthread_rwlock_rdlock(&regions_lock);
+    bool ok = i < nb_regions;
+    if (ok) {
+        *start = regions[i].start;
+        *end = regions[i].end;
+        *prot = regions[i].prot;
+        *info = regions[i].info;
+    }
+    pthread_rwlock_unlock(&regions_lock);
+    return ok;
 }
 
 bool mem_read_ok(uint64_t addr, uint64_t len)
@@ -169,17 +309,20 @@ int mem_prepare_write(uint64_t addr, uint64_t len)
 
 int64_t mem_strlen(uint64_t addr, uint64_t max)
 {
-    for (uint64_t n = 0; n <= max; n++) {
-        if (!mem_check(addr + n, 1, PROT_READ))
+    uint64_t n = 0;
+    while (n <= max) {
+        /* check page by page, then scan the readable page */
+        uint64_t a = addr + n;
+        if (a < addr || !mem_check(a, 1, PROT_READ))
             return -EFAULT;
-        if (!*(const char *)g2h(addr + n))
-            return (int64_t)n;
+        uint64_t chunk = MEM_PAGE_SIZE - (a & MEM_PAGE_MASK);
+        if (chunk > max + 1 - n)
+            chunk = max + 1 - n;
+        const char *p = g2h(a);
+        const char *z = memchr(p, 0, chunk);
+        if (z)
+            return (int64_t)(n + (uint64_t)(z - p));
+        n += chunk;
     }
     return -ENAMETOOLONG;
-}
-
-int mem_write_maps(int fd)
-{
-    (void)fd;
-    return -ENOSYS;
 }

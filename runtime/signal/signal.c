@@ -1,5 +1,5 @@
 /*
- * The default action of a guest signal (rt_signal.h), after
+ * The default action of a terminating guest signal (rt_signal.h), after
  * linux-user/signal.c's dump_core_and_abort in QEMU: no core of the
  * emulator (RLIMIT_CORE 0), the host default disposition restored and
  * the signal raised again, unblocked, so the parent sees the guest killed
@@ -42,9 +42,4 @@ _Noreturn void rt_signal_fatal(RtThread *t, int sig, uint64_t pc)
     sigprocmask(SIG_UNBLOCK, &set, NULL);
     kill(getpid(), sig);
     _exit(128 + sig);       /* not reached for terminating signals */
-}
-
-void rt_signal_handle_pending(RtThread *t)
-{
-    (void)t;
 }

@@ -1,6 +1,7 @@
 /*
- * Process system calls: exit(2) and exit_group(2) (one thread for now, so
- * both end the process), set_tid_address(2), prlimit64 (prlimit(2);
+ * Process system calls: exit(2) (ends the calling thread, the process
+ * with its last thread: sys_thread.c) and exit_group(2) (ends every
+ * thread: the host _exit is exit_group), set_tid_address(2), prlimit64 (prlimit(2);
  * struct rlimit64 is two u64 on both sides), getrandom(2), and the
  * process/credential queries.
  */
@@ -12,12 +13,12 @@
 
 #include "cpu_loop.h"
 #include "guest_mem.h"
+#include "sys_thread.h"
 #include "syscall.h"
 
 int64_t sys_exit(RtThread *t, const uint64_t *a)
 {
-    (void)t;
-    rt_exit((int)(a[0] & 0xff));
+    sys_thread_exit(t, (int)(a[0] & 0xff));
 }
 
 int64_t sys_exit_group(RtThread *t, const uint64_t *a)

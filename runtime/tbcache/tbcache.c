@@ -1,35 +1,44 @@
 /*
- * The TB cache (tb.h): descriptor pool, hash table, flush, chaining and the
- * host-pc -> TB search used by the fault handler.
+ * The TB cache (tb.h): descriptor pool, hash table, chaining, invalidation
+ * of single TBs, the mutations of a flush, and the host-pc -> TB search
+ * used by the fault handler.
  *
- * Single translator: every mutator runs in the execution loop, outside
- * generated code (the thread issue adds the lock and the "all threads out
- * of generated code" rendezvous for tb_flush).
+ * Readers take no lock (tb.h), so every mutation here keeps what they may
+ * be looking at valid:
+ *   - descriptors live in chunks that are never freed; the chunk table has
+ *     a fixed size (no realloc under a reader);
+ *   - a hash table replaced by a bigger one is never freed (the sizes
+ *     grow geometrically: the old ones together are smaller than the new);
+ *   - a hash chain only ever points from a TB to one committed before it
+ *     (insertion at the head, rehash in pool order, removal by skipping),
+ *     so a reader racing with a rehash or a removal cannot loop; it may
+ *     miss a TB, which the translator's lookup under the lock then finds;
+ *   - keys are written last and poisoned (TB_FRM_INVALID) on invalidation
+ *     and flush, so a stale jump-cache entry never matches.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "stats.h"
-#include "tb.h"
+#include "tb_internal.h"
 
 #define TB_CHUNK 4096u             /* descriptors per pool chunk */
+#define TB_MAX_CHUNKS 65536u       /* 2^28 descriptors */
 #define TB_HASH_MIN_BITS 12
-#define TB_MAX_JCS 64
+
+typedef struct TbHash {
+    unsigned bits;
+    TbDesc *b[];
+} TbHash;
 
 static Jit *jit;
 
-static TbDesc **chunks;            /* chunks[i] holds TB_CHUNK descriptors */
-static size_t nb_chunks, cap_chunks;
+static TbDesc *chunks[TB_MAX_CHUNKS];  /* chunks[i]: TB_CHUNK descriptors */
+static size_t nb_chunks;
 static size_t nb_tbs;              /* committed descriptors */
 
-static TbDesc **buckets;
-static unsigned hash_bits;
-
-static TbJumpCache *jcs[TB_MAX_JCS];
-static unsigned nb_jcs;
-
-static uint64_t flushes;
+static TbHash *hash;
 
 static void *xcalloc(size_t n, size_t size)
 {
@@ -46,17 +55,24 @@ static inline TbDesc *tb_at(size_t i)
     return &chunks[i / TB_CHUNK][i % TB_CHUNK];
 }
 
-static inline size_t hash_of(uint64_t pc, RvTbFlags f)
+static inline size_t hash_of(unsigned bits, uint64_t pc, RvTbFlags f)
 {
     uint64_t h = (pc ^ ((uint64_t)f.frm << 59)) * 0x9e3779b97f4a7c15ull;
-    return (size_t)(h >> (64 - hash_bits));
+    return (size_t)(h >> (64 - bits));
+}
+
+static TbHash *hash_new(unsigned bits)
+{
+    TbHash *h = xcalloc(1, sizeof *h + ((size_t)1 << bits) * sizeof(TbDesc *));
+    h->bits = bits;
+    return h;
 }
 
 void tb_cache_init(Jit *j)
 {
     jit = j;
-    hash_bits = TB_HASH_MIN_BITS;
-    buckets = xcalloc((size_t)1 << hash_bits, sizeof *buckets);
+    hash = hash_new(TB_HASH_MIN_BITS);
+    tb_exec_init();
 }
 
 Jit *tb_jit(void)
@@ -68,101 +84,183 @@ TbDesc *tb_alloc(void)
 {
     size_t c = nb_tbs / TB_CHUNK;
     if (c == nb_chunks) {
-        if (nb_chunks == cap_chunks) {
-            cap_chunks = cap_chunks ? 2 * cap_chunks : 16;
-            chunks = realloc(chunks, cap_chunks * sizeof *chunks);
-            if (!chunks) {
-                fputs("rvtcg: out of memory\n", stderr);
-                exit(1);
-            }
+        if (nb_chunks == TB_MAX_CHUNKS) {
+            fputs("rvtcg: too many translation blocks\n", stderr);
+            exit(1);
         }
-        chunks[nb_chunks++] = xcalloc(TB_CHUNK, sizeof(TbDesc));
+        TbDesc *chunk = xcalloc(TB_CHUNK, sizeof(TbDesc));
+        for (unsigned i = 0; i < TB_CHUNK; i++) {
+            chunk[i].pc = TB_PC_INVALID;
+            chunk[i].flags.frm = TB_FRM_INVALID;
+        }
+        __atomic_store_n(&chunks[nb_chunks], chunk, __ATOMIC_RELEASE);
+        nb_chunks++;
     }
     TbDesc *tb = tb_at(nb_tbs);
-    memset(tb, 0, sizeof *tb);
+    /* a stale jump cache entry may point here: poison the key before
+     * anything else changes (tb_key_matches) */
+    __atomic_store_n(&tb->pc, TB_PC_INVALID, __ATOMIC_RELEASE);
+    __atomic_store_n(&tb->flags.frm, TB_FRM_INVALID, __ATOMIC_RELEASE);
+    tb->invalid = 0;
+    tb->guest_size = 0;
+    memset(&tb->jt, 0, sizeof tb->jt);
+    tb->hash_next = NULL;
+    tb->jmp_dest[0] = tb->jmp_dest[1] = NULL;
+    tb->jmp_in = 0;
+    tb->jmp_in_next[0] = tb->jmp_in_next[1] = 0;
+    tb->page_next[0] = tb->page_next[1] = 0;
     return tb;
+}
+
+static void hash_insert(TbHash *h, TbDesc *tb)
+{
+    TbDesc **head = &h->b[hash_of(h->bits, tb->pc, tb->flags)];
+    tb->hash_next = *head;
+    __atomic_store_n(head, tb, __ATOMIC_RELEASE);
 }
 
 static void rehash(unsigned bits)
 {
-    free(buckets);
-    hash_bits = bits;
-    buckets = xcalloc((size_t)1 << bits, sizeof *buckets);
+    /* the old table stays allocated: readers may be walking it */
+    TbHash *h = hash_new(bits);
     for (size_t i = 0; i < nb_tbs; i++) {
         TbDesc *tb = tb_at(i);
-        size_t h = hash_of(tb->pc, tb->flags);
-        tb->hash_next = buckets[h];
-        buckets[h] = tb;
+        if (!tb->invalid)
+            hash_insert(h, tb);
     }
+    __atomic_store_n(&hash, h, __ATOMIC_RELEASE);
 }
 
-void tb_commit(TbDesc *tb)
+void tb_commit(TbDesc *tb, uint64_t pc, RvTbFlags flags)
 {
     /* the descriptor tb_alloc handed out: pool order == code order */
     if (tb != tb_at(nb_tbs)) {
         fputs("rvtcg: internal error: TB committed out of order\n", stderr);
         abort();
     }
-    nb_tbs++;
-    if (nb_tbs > ((size_t)2 << hash_bits))
-        rehash(hash_bits + 2);       /* includes tb */
-    else {
-        size_t h = hash_of(tb->pc, tb->flags);
-        tb->hash_next = buckets[h];
-        buckets[h] = tb;
-    }
+    /* the key last, pc after flags (tb_key_matches) */
+    __atomic_store_n(&tb->flags.frm, flags.frm, __ATOMIC_RELEASE);
+    __atomic_store_n(&tb->pc, pc, __ATOMIC_RELEASE);
+    __atomic_store_n(&nb_tbs, nb_tbs + 1, __ATOMIC_RELEASE);
+    if (nb_tbs > ((size_t)2 << hash->bits))
+        rehash(hash->bits + 2);       /* includes tb */
+    else
+        hash_insert(hash, tb);
+    tb_pages_add(tb);
     RT_STAT_INC(tb_translated);
     RT_STAT_ADD(guest_insns, tb->jt.nb_insns);
 }
 
 TbDesc *tb_lookup(uint64_t pc, RvTbFlags flags)
 {
-    for (TbDesc *tb = buckets[hash_of(pc, flags)]; tb; tb = tb->hash_next)
-        if (tb->pc == pc && tb_flags_eq(tb->flags, flags))
+    TbHash *h = __atomic_load_n(&hash, __ATOMIC_ACQUIRE);
+    TbDesc *tb = __atomic_load_n(&h->b[hash_of(h->bits, pc, flags)],
+                                 __ATOMIC_ACQUIRE);
+    for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE))
+        if (tb_key_matches(tb, pc, flags))
             return tb;
     return NULL;
 }
 
-void tb_jc_register(TbJumpCache *jc)
+/* ---- chaining: goto_tb slots and the incoming-edge lists ---- */
+
+static void edge_remove(TbDesc *to, TbDesc *from, unsigned slot)
 {
-    if (nb_jcs == TB_MAX_JCS) {
-        fputs("rvtcg: too many threads\n", stderr);
-        exit(1);
+    uintptr_t want = (uintptr_t)from | slot;
+    uintptr_t *p = &to->jmp_in;
+    while (*p) {
+        if (*p == want) {
+            *p = from->jmp_in_next[slot];
+            from->jmp_in_next[slot] = 0;
+            return;
+        }
+        p = &tb_tag_tb(*p)->jmp_in_next[tb_tag_n(*p)];
     }
-    memset(jc, 0, sizeof *jc);
-    jcs[nb_jcs++] = jc;
 }
 
-void tb_flush(void)
+void tb_link(TbDesc *from, unsigned slot, TbDesc *to, uint64_t gen)
 {
-    for (size_t i = 0; i < nb_tbs; i++)
-        jit_tb_free(&tb_at(i)->jt);
-    nb_tbs = 0;
-    memset(buckets, 0, ((size_t)1 << hash_bits) * sizeof *buckets);
-    for (unsigned i = 0; i < nb_jcs; i++)
-        memset(jcs[i], 0, sizeof *jcs[i]);
+    if (from->jt.jmp_insn[slot] == JIT_NO_JMP ||
+        __atomic_load_n(&from->jmp_dest[slot], __ATOMIC_ACQUIRE) == to)
+        return;
+    tb_lock();
+    if (gen == tb_flush_count() && !from->invalid && !to->invalid &&
+        !from->jmp_dest[slot]) {
+        jit_tb_link(jit, &from->jt, slot, to->jt.code);
+        __atomic_store_n(&from->jmp_dest[slot], to, __ATOMIC_RELEASE);
+        from->jmp_in_next[slot] = to->jmp_in;
+        to->jmp_in = (uintptr_t)from | slot;
+        RT_STAT_INC(chain_links);
+    }
+    tb_unlock();
+}
+
+void tb_invalidate(TbDesc *tb)
+{
+    if (tb->invalid)
+        return;
+    tb->invalid = 1;
+    RvTbFlags key = tb->flags;
+    /* unmatchable from now on (jump caches, lookups racing with us) */
+    __atomic_store_n(&tb->flags.frm, TB_FRM_INVALID, __ATOMIC_RELEASE);
+
+    TbHash *h = hash;
+    TbDesc **p = &h->b[hash_of(h->bits, tb->pc, key)];
+    while (*p && *p != tb)
+        p = &(*p)->hash_next;
+    if (*p)
+        __atomic_store_n(p, tb->hash_next, __ATOMIC_RELEASE);
+
+    tb_jc_forget(tb);
+
+    /* chained jumps into tb go back to their exits (to the loop) */
+    for (uintptr_t e = tb->jmp_in; e; ) {
+        TbDesc *from = tb_tag_tb(e);
+        unsigned slot = tb_tag_n(e);
+        e = from->jmp_in_next[slot];
+        jit_tb_unlink(jit, &from->jt, slot);
+        __atomic_store_n(&from->jmp_dest[slot], NULL, __ATOMIC_RELEASE);
+        from->jmp_in_next[slot] = 0;
+    }
+    tb->jmp_in = 0;
+    /* and its own: nothing will be linked to it again */
+    for (unsigned slot = 0; slot < 2; slot++) {
+        TbDesc *to = tb->jmp_dest[slot];
+        if (!to)
+            continue;
+        edge_remove(to, tb, slot);
+        jit_tb_unlink(jit, &tb->jt, slot);
+        __atomic_store_n(&tb->jmp_dest[slot], NULL, __ATOMIC_RELEASE);
+    }
+    tb_pages_remove(tb);
+}
+
+/* ---- flush ---- */
+
+void tb_flush_locked(void)
+{
+    size_t n = nb_tbs;
+    for (size_t i = 0; i < n; i++) {
+        TbDesc *tb = tb_at(i);
+        __atomic_store_n(&tb->flags.frm, TB_FRM_INVALID, __ATOMIC_RELEASE);
+        jit_tb_free(&tb->jt);
+    }
+    __atomic_store_n(&nb_tbs, 0, __ATOMIC_RELEASE);
+    TbHash *h = hash;
+    memset(h->b, 0, ((size_t)1 << h->bits) * sizeof *h->b);
+    tb_jc_forget(NULL);
+    tb_pages_reset();
     jit_flush(jit);
-    flushes++;
     RT_STAT_INC(flushes);
 }
 
-uint64_t tb_flush_count(void)
-{
-    return flushes;
-}
-
-void tb_link(TbDesc *from, unsigned slot, TbDesc *to)
-{
-    if (from->jt.jmp_insn[slot] == JIT_NO_JMP || from->jmp_dest[slot] == to)
-        return;
-    jit_tb_link(jit, &from->jt, slot, to->jt.code);
-    from->jmp_dest[slot] = to;
-    RT_STAT_INC(chain_links);
-}
+/* ---- host pc -> TB (signal handlers: no locks, no allocation) ---- */
 
 TbDesc *tb_find_by_host_pc(uintptr_t hpc)
 {
-    size_t lo = 0, hi = nb_tbs;          /* find the last code <= hpc */
+    /* find the last code <= hpc; only a thread in generated code asks,
+     * so no flush runs meanwhile */
+    size_t lo = 0, hi = __atomic_load_n(&nb_tbs, __ATOMIC_ACQUIRE);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if ((uintptr_t)tb_at(mid)->jt.code <= hpc)
@@ -179,7 +277,7 @@ TbDesc *tb_find_by_host_pc(uintptr_t hpc)
 uint64_t tb_guest_pc(const TbDesc *tb, uintptr_t hpc)
 {
     uint32_t off = (uint32_t)(hpc - (uintptr_t)tb->jt.code);
-    uint64_t pc = tb->pc;
+    uint64_t pc = tb->jt.nb_insns ? tb->jt.pc_map[0].guest_pc : tb->pc;
     for (uint32_t i = 0; i < tb->jt.nb_insns; i++) {
         if (tb->jt.pc_map[i].host_off > off)
             break;

@@ -39,6 +39,13 @@ def text_seg(vaddr=0x10000, memsz=0x40, offset=0x1000, filesz=0x40,
     return phdr(PT_LOAD, flags, offset, vaddr, filesz, memsz)
 
 
+def interp_elf(path, offset=0x1000):
+    """A program with PT_INTERP PATH (bytes, as stored) at OFFSET."""
+    payload = path + bytes(max(0, 0x40 - len(path)))
+    return elf([phdr(PT_INTERP, PF_R, offset, 0x10000, len(path), len(path)),
+                text_seg()], payload=payload)
+
+
 CASES = [
     # name, file contents (None: special), expected reason substring
     ('text file', b'#!/bin/sh\necho hi\n', 'not an ELF file'),
@@ -53,9 +60,16 @@ CASES = [
     ('no program headers', elf([]), 'no program headers'),
     ('no PT_LOAD', elf([phdr(PT_NOTE, PF_R, 0x1000, 0x10000, 4, 4)]),
      'no loadable segments'),
-    ('dynamic executable',
-     elf([phdr(PT_INTERP, PF_R, 0x1000, 0x10000, 8, 8), text_seg()]),
-     'dynamic executables are not supported yet'),
+    ('missing interpreter', interp_elf(b'/nonexistent/ld.so\0'),
+     'interpreter /nonexistent/ld.so: No such file or directory'),
+    ('interpreter path without NUL', interp_elf(b'/nonexistent/ld.so'),
+     'bad interpreter path'),
+    ('interpreter path outside the file',
+     interp_elf(b'/x\0', offset=0x100000), 'lies outside the file'),
+    ('interpreter not an ELF', interp_elf(b'/etc/passwd\0'),
+     'interpreter /etc/passwd: not an ELF file'),
+    ('x86-64 interpreter', interp_elf(b'/bin/sh\0'),
+     'interpreter /bin/sh: not a RISC-V ELF file'),
     ('overlapping segments',
      elf([text_seg(), text_seg(vaddr=0x10020, flags=PF_R | PF_W)]),
      'segments 0 and 1 overlap'),
@@ -89,6 +103,12 @@ CLI = [
     ('bad code size', ['--code-size=12Q', 'PROG'], "bad size '12Q'"),
     ('huge code size', ['--code-size=4G', 'PROG'], 'code cache'),
     ('flag with a value', ['--wx=1', 'PROG'], 'takes no argument'),
+    ('bad stack size', ['-s', '0', 'PROG'], "bad size '0' for -s"),
+    ('unknown CPU model', ['-cpu', 'pentium', 'PROG'],
+     "unknown CPU model 'pentium'"),
+    ('-E without a value', ['-E', 'FOO', 'PROG'], "bad -E 'FOO'"),
+    ('-U with a value', ['-U', 'FOO=1', 'PROG'], "bad -U 'FOO=1'"),
+    ('-L without argument', ['-L'], "option '-L' needs an argument"),
 ]
 
 GOOD = [
@@ -96,6 +116,8 @@ GOOD = [
     ('--help', ['--help'], 'usage: rvtcg'),
     ('-version', ['-version'], 'rvtcg version'),
     ('-d help', ['-d', 'help'], 'in_asm'),
+    ('-help', ['-help'], 'usage: rvtcg'),
+    ('-cpu help', ['-cpu', 'help'], 'rv64'),
 ]
 
 
@@ -127,7 +149,7 @@ def check_error(n, name, cmd, want, prefix):
 
 def main():
     rvtcg = sys.argv[1]
-    total = len(CASES) + 3 + len(CLI) + len(GOOD)
+    total = len(CASES) + 4 + len(CLI) + len(GOOD)
     print('1..%d' % total)
     ok = True
     n = 0
@@ -142,6 +164,17 @@ def main():
                 f.write(data)
             ok &= check_error(n, name, [rvtcg, path], want,
                               'rvtcg: %s: ' % path)
+        # an interpreter that has an interpreter itself
+        n += 1
+        inner = os.path.join(tmp, 'inner_interp')
+        with open(inner, 'wb') as f:
+            f.write(interp_elf(b'/nonexistent/ld.so\0'))
+        outer = os.path.join(tmp, 'outer')
+        with open(outer, 'wb') as f:
+            f.write(interp_elf(inner.encode() + b'\0'))
+        ok &= check_error(n, 'interpreter with an interpreter',
+                          [rvtcg, outer], 'has an interpreter itself',
+                          'rvtcg: %s: ' % outer)
         missing = os.path.join(tmp, 'missing')
         for name, path, want in [
                 ('missing file', missing, 'No such file or directory'),

@@ -4,13 +4,17 @@ what the user sees: stdout, stderr (with the "rvtcg:" / "qemu:" prefixes
 made equal) and the exit status (a death by signal included).
 
   compare_qemu.py --rvtcg RVTCG --qemu QEMU [--opt OPTION]... [-L SYSROOT]
-                  [--stdin FILE] [--files] PROGRAM [ARGS...]
+                  [--stdin FILE] [--files] [--timeout SECONDS]
+                  PROGRAM [ARGS...]
 
 --opt passes an option to rvtcg only (e.g. --code-size=16K, --no-chain).
 -L gives both emulators the sysroot of a dynamically linked program.
 --stdin feeds FILE to both as standard input.
 --files runs each emulator in a fresh empty working directory and compares
-the files the program left there (names, contents, modes).
+the files the program left there (names, contents, modes; files it made
+unreadable and directories it made unwritable are handled too).
+--timeout limits each emulator run (default 600 s); a run that takes longer
+is killed and reported as a difference.
 Exit status 0 when everything matches, 1 with the differences otherwise.
 """
 import argparse
@@ -24,33 +28,63 @@ import sys
 import tempfile
 
 
-def run(cmd, stdin_path=None, cwd=None):
+TIMED_OUT = -1000   # exit status reported for a run killed by --timeout
+
+
+def run(cmd, stdin_path=None, cwd=None, timeout=600):
     env = dict(os.environ)
     stdin = open(stdin_path, 'rb') if stdin_path else subprocess.DEVNULL
     try:
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           stdin=stdin, env=env, timeout=600, cwd=cwd)
+                           stdin=stdin, env=env, timeout=timeout, cwd=cwd)
+    except subprocess.TimeoutExpired as e:
+        print('%s: timed out after %g s' % (os.path.basename(cmd[0]), timeout))
+        return TIMED_OUT, e.stdout or b'', e.stderr or b''
     finally:
         if stdin_path:
             stdin.close()
     return p.returncode, p.stdout, p.stderr
 
 
+def make_accessible(top):
+    """Give the owner rwx on directories and r on files under TOP, so that
+    a program that chmod'ed its files can still be compared and removed."""
+    for root, dirs, names in os.walk(top):
+        for n in dirs:
+            path = os.path.join(root, n)
+            if not os.path.islink(path):
+                os.chmod(path, os.lstat(path).st_mode | 0o700)
+    for root, dirs, names in os.walk(top):
+        for n in names:
+            path = os.path.join(root, n)
+            st = os.lstat(path)
+            if stat.S_ISREG(st.st_mode) and not st.st_mode & 0o400:
+                os.chmod(path, st.st_mode | 0o400)
+
+
 def snapshot(top):
     """{relative path: (mode bits, contents or link target)} under TOP."""
     files = {}
+    modes = {}
+    for root, dirs, names in os.walk(top):      # modes as the program left them
+        for n in dirs + names:
+            path = os.path.join(root, n)
+            modes[path] = os.lstat(path).st_mode
+    make_accessible(top)
     for root, dirs, names in os.walk(top):
         for n in dirs + names:
             path = os.path.join(root, n)
             rel = os.path.relpath(path, top)
-            st = os.lstat(path)
-            if stat.S_ISLNK(st.st_mode):
+            mode = modes.get(path, os.lstat(path).st_mode)
+            if stat.S_ISLNK(mode):
                 files[rel] = ('link', os.readlink(path))
-            elif stat.S_ISDIR(st.st_mode):
-                files[rel] = (oct(stat.S_IMODE(st.st_mode)), 'dir')
-            else:
+            elif stat.S_ISDIR(mode):
+                files[rel] = (oct(stat.S_IMODE(mode)), 'dir')
+            elif stat.S_ISREG(mode):
                 with open(path, 'rb') as f:
-                    files[rel] = (oct(stat.S_IMODE(st.st_mode)), f.read())
+                    files[rel] = (oct(stat.S_IMODE(mode)), f.read())
+            else:   # fifo, socket, device node: compare the type only
+                files[rel] = (oct(stat.S_IMODE(mode)), 'type %o' % stat.S_IFMT(mode))
     return files
 
 
@@ -73,6 +107,7 @@ def main():
     ap.add_argument('-L', dest='sysroot')
     ap.add_argument('--stdin')
     ap.add_argument('--files', action='store_true')
+    ap.add_argument('--timeout', type=float, default=600)
     ap.add_argument('program')
     ap.add_argument('args', nargs=argparse.REMAINDER)
     a = ap.parse_args()
@@ -82,16 +117,18 @@ def main():
     qdir = tempfile.mkdtemp(prefix='cmp-qemu-') if a.files else None
     rdir = tempfile.mkdtemp(prefix='cmp-rvtcg-') if a.files else None
     try:
-        q = run([a.qemu] + lopt + [prog] + a.args, a.stdin, qdir)
+        q = run([a.qemu] + lopt + [prog] + a.args, a.stdin, qdir, a.timeout)
         r = run([os.path.abspath(a.rvtcg)] + lopt + a.opt + [prog] + a.args,
-                a.stdin, rdir)
+                a.stdin, rdir, a.timeout)
         qf = snapshot(qdir) if a.files else {}
         rf = snapshot(rdir) if a.files else {}
     finally:
         for d in (qdir, rdir):
             if d:
+                if os.path.isdir(d):
+                    make_accessible(d)
                 shutil.rmtree(d, ignore_errors=True)
-    ok = True
+    ok = q[0] != TIMED_OUT and r[0] != TIMED_OUT
     if qf != rf:
         print('files differ:')
         for n in sorted(set(qf) | set(rf)):

@@ -1,6 +1,6 @@
 /* System calls the runtime does not implement: an unknown number (1000,
  * twice), a known but unsupported one (kexec_load, 104) and one C
- * libraries probe at start-up (set_robust_list, 99).  Each returns
+ * libraries probe at start-up (rseq, 293).  Each returns
  * -ENOSYS (-38); prints a0 + 38 (0) after each. */
 #include "rt_lib.inc"
     .globl _start
@@ -11,7 +11,7 @@ _start:
     call try
     li s0, 104
     call try
-    li s0, 99
+    li s0, 293
     call try
     li a0, 0
     j do_exit

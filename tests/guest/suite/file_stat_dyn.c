@@ -1,0 +1,2 @@
+/* file_stat.c, dynamically linked (run with -L). */
+#include "file_stat.c"

@@ -1,0 +1,3 @@
+/* Dynamically linked getopt_long
+ * (the same source as g_getopt.c, linked dynamically: run with -L sysroot). */
+#include "g_getopt.c"

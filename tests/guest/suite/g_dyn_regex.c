@@ -1,0 +1,3 @@
+/* Dynamically linked POSIX regex
+ * (the same source as g_regex.c, linked dynamically: run with -L sysroot). */
+#include "g_regex.c"

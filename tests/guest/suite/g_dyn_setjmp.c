@@ -1,0 +1,3 @@
+/* Dynamically linked setjmp/longjmp
+ * (the same source as g_setjmp.c, linked dynamically: run with -L sysroot). */
+#include "g_setjmp.c"

@@ -1,0 +1,2 @@
+/* mem_auxv.c linked dynamically. */
+#include "mem_auxv.c"

@@ -1,0 +1,2 @@
+/* mem_mmap_file.c linked dynamically. */
+#include "mem_mmap_file.c"

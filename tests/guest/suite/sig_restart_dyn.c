@@ -1,0 +1,2 @@
+/* sig_restart.c dynamically linked. */
+#include "sig_restart.c"

@@ -1,0 +1,2 @@
+/* sig_thread.c dynamically linked. */
+#include "sig_thread.c"
