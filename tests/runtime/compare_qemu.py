@@ -118,7 +118,12 @@ def main():
     rdir = tempfile.mkdtemp(prefix='cmp-rvtcg-') if a.files else None
     try:
         q = run([a.qemu] + lopt + [prog] + a.args, a.stdin, qdir, a.timeout)
-        r = run([os.path.abspath(a.rvtcg)] + lopt + a.opt + [prog] + a.args,
+        # RVTCG_TEST_OPTS: options for every rvtcg run of a test setup
+        # (meson test --setup smallcache: a code cache small enough to
+        # force flushes)
+        extra = os.environ.get('RVTCG_TEST_OPTS', '').split()
+        r = run([os.path.abspath(a.rvtcg)] + lopt + extra + a.opt + [prog]
+                + a.args,
                 a.stdin, rdir, a.timeout)
         qf = snapshot(qdir) if a.files else {}
         rf = snapshot(rdir) if a.files else {}
