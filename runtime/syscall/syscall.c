@@ -11,8 +11,10 @@
  *   d  signed decimal          u  unsigned decimal     x  hex (flags)
  *   o  octal (modes)           p  pointer (0x..., NULL) s  guest C string
  *   a  directory fd (AT_FDCWD) S  signal number
+ *   V  guest string array ({"a","b",NULL}: execve's argv and envp)
  *   "??????"  not described: six raw hex values
- * A result is printed as a number, or as "-1 errno=N (message)".
+ * A result is printed as a number, or as "-1 errno=N (message)"; a format
+ * ending in "=p" prints a successful result as an address (mmap, brk).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -92,6 +94,33 @@ static void print_string(FILE *f, uint64_t addr)
     fputs("\"...", f);
 }
 
+/* A guest NULL-terminated string array for -strace: at most 16 shown. */
+static void print_string_array(FILE *f, uint64_t addr)
+{
+    if (!addr) {
+        fputs("NULL", f);
+        return;
+    }
+    fputc('{', f);
+    for (unsigned i = 0;; i++) {
+        uint64_t p;
+        if (!mem_read_ok(addr + 8 * i, 8)) {
+            fputs("...}", f);
+            return;
+        }
+        memcpy(&p, g2h(addr + 8 * i), 8);
+        if (!p)
+            break;
+        if (i == 16) {
+            fputs("...,", f);
+            break;
+        }
+        print_string(f, p);
+        fputc(',', f);
+    }
+    fputs("NULL}", f);
+}
+
 static void print_arg(FILE *f, char kind, uint64_t v)
 {
     switch (kind) {
@@ -105,6 +134,7 @@ static void print_arg(FILE *f, char kind, uint64_t v)
             fputs("NULL", f);
         break;
     case 's': print_string(f, v); break;
+    case 'V': print_string_array(f, v); break;
     case 'a':
         if ((int32_t)v == AT_FDCWD)
             fputs("AT_FDCWD", f);
@@ -128,7 +158,7 @@ static void strace_call(uint64_t nr, const SysEntry *e, const uint64_t *a)
     if (e && e->name) {
         fprintf(f, "%d %s(", (int)getpid(), e->name);
         const char *fmt = e->args ? e->args : "??????";
-        for (unsigned i = 0; fmt[i] && i < 6; i++) {
+        for (unsigned i = 0; fmt[i] && fmt[i] != '=' && i < 6; i++) {
             if (i)
                 fputc(',', f);
             print_arg(f, fmt[i] == '?' ? 'x' : fmt[i], a[i]);
@@ -138,11 +168,14 @@ static void strace_call(uint64_t nr, const SysEntry *e, const uint64_t *a)
         fprintf(f, "%d Unknown syscall %" PRIu64, (int)getpid(), nr);
 }
 
-static void strace_result(int64_t r)
+static void strace_result(const SysEntry *e, int64_t r)
 {
     FILE *f = rt_logfile;
+    const char *ret = e && e->args ? strchr(e->args, '=') : NULL;
     if (r < 0 && r >= -4095)
         fprintf(f, " = -1 errno=%d (%s)\n", (int)-r, strerror((int)-r));
+    else if (ret && ret[1] == 'p')
+        fprintf(f, " = 0x%" PRIx64 "\n", (uint64_t)r);
     else
         fprintf(f, " = %" PRId64 "\n", r);
     fflush(f);
@@ -153,8 +186,13 @@ int64_t sys_dispatch(RtThread *t, uint64_t nr, const uint64_t *a)
     RT_STAT_INC(syscalls);
     const SysEntry *e = nr < SYS_TABLE_SIZE ? &sys_table[nr] : NULL;
     bool strace = rt_log_mask & RT_LOG_STRACE;
-    if (strace)
+    if (strace) {
         strace_call(nr, e, a);
+        if (e && (e->fn == sys_exit || e->fn == sys_exit_group)) {
+            fputc('\n', rt_logfile);      /* they do not return */
+            fflush(rt_logfile);
+        }
+    }
     int64_t r;
     if (e && e->fn && e->fn != sys_unsupported) {
         r = e->fn(t, a);
@@ -169,7 +207,9 @@ int64_t sys_dispatch(RtThread *t, uint64_t nr, const uint64_t *a)
         }
         r = -ENOSYS;
     }
-    if (strace)
-        strace_result(r);
+    if (strace && r != SYS_RET_KEEP)
+        strace_result(e, r);
+    else if (strace)
+        fputc('\n', rt_logfile);
     return r;
 }
