@@ -50,7 +50,7 @@ int64_t sys_openat(RtThread *t, const uint64_t *a)
     if (fd != SYS_PROCFS_PASS)
         return fd;
     /* Opening a FIFO blocks: restartable (man 7 signal). */
-    return sys_fs_ret_restart(syscall(SYS_openat, dirfd, p.host, flags,
+    return sys_host_ret_restart(syscall(SYS_openat, dirfd, p.host, flags,
                                         (mode_t)a[3]));
 }
 
@@ -76,7 +76,7 @@ int64_t sys_openat2(RtThread *t, const uint64_t *a)
     int fd = sys_path_procfs_open(dirfd, p.guest, (int)flags);
     if (fd != SYS_PROCFS_PASS)
         return fd;
-    return sys_fs_ret_restart(syscall(SYS_openat2, dirfd, p.host, g2h(a[2]),
+    return sys_host_ret_restart(syscall(SYS_openat2, dirfd, p.host, g2h(a[2]),
                                       (size_t)size));
 }
 
@@ -87,7 +87,7 @@ int64_t sys_close(RtThread *t, const uint64_t *a)
     if (sys_fd_internal(fd))
         return -EBADF;
     /* close(2): EINTR is not restarted (the fd is gone anyway). */
-    return sys_fs_ret(close(fd));
+    return sys_host_ret(close(fd));
 }
 
 /* close_range(first, last, flags): the range minus rvtcg's own fds. */
@@ -108,7 +108,7 @@ int64_t sys_close_range(RtThread *t, const uint64_t *a)
     }
     if (lo < first || lo > last)          /* the last fd was rvtcg's */
         return 0;
-    return sys_fs_ret(syscall(SYS_close_range, lo, last, flags));
+    return sys_host_ret(syscall(SYS_close_range, lo, last, flags));
 }
 
 int64_t sys_dup(RtThread *t, const uint64_t *a)
@@ -117,7 +117,7 @@ int64_t sys_dup(RtThread *t, const uint64_t *a)
     int fd = (int)a[0];
     if (sys_fd_internal(fd))
         return -EBADF;
-    return sys_fs_ret(dup(fd));
+    return sys_host_ret(dup(fd));
 }
 
 int64_t sys_dup3(RtThread *t, const uint64_t *a)
@@ -126,7 +126,7 @@ int64_t sys_dup3(RtThread *t, const uint64_t *a)
     int oldfd = (int)a[0], newfd = (int)a[1];
     if (sys_fd_internal(oldfd) || sys_fd_internal(newfd))
         return -EBADF;
-    return sys_fs_ret(syscall(SYS_dup3, oldfd, newfd, (int)a[2]));
+    return sys_host_ret(syscall(SYS_dup3, oldfd, newfd, (int)a[2]));
 }
 
 /* fcntl(2): what the argument of each command is (include/uapi/linux/
@@ -184,7 +184,7 @@ int64_t sys_fcntl(RtThread *t, const uint64_t *a)
     bool rd = false, wr = false;
     switch (kind) {
     case FC_INT:
-        return sys_fs_ret(syscall(SYS_fcntl, fd, cmd, (long)(int)arg));
+        return sys_host_ret(syscall(SYS_fcntl, fd, cmd, (long)(int)arg));
     case FC_FLOCK: len = 32, rd = wr = true; break;
     case FC_FLOCK_W: len = 32, rd = true; break;
     case FC_OWNER_R: len = 8, rd = true; break;
@@ -207,7 +207,7 @@ int64_t sys_fcntl(RtThread *t, const uint64_t *a)
     /* The structures are the same on both: the kernel works on the
      * guest's memory directly. */
     int64_t r = syscall(SYS_fcntl, fd, cmd, g2h(arg));
-    return kind == FC_FLOCK_W ? sys_fs_ret_restart(r) : sys_fs_ret(r);
+    return kind == FC_FLOCK_W ? sys_host_ret_restart(r) : sys_host_ret(r);
 }
 
 int64_t sys_flock(RtThread *t, const uint64_t *a)
@@ -216,7 +216,7 @@ int64_t sys_flock(RtThread *t, const uint64_t *a)
     int fd = (int)a[0];
     if (sys_fd_internal(fd))
         return -EBADF;
-    return sys_fs_ret_restart(flock(fd, (int)a[1]));
+    return sys_host_ret_restart(flock(fd, (int)a[1]));
 }
 
 int64_t sys_pipe2(RtThread *t, const uint64_t *a)
@@ -234,13 +234,13 @@ int64_t sys_pipe2(RtThread *t, const uint64_t *a)
 int64_t sys_fsync(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(fsync((int)a[0]));
+    return sys_host_ret(fsync((int)a[0]));
 }
 
 int64_t sys_fdatasync(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(fdatasync((int)a[0]));
+    return sys_host_ret(fdatasync((int)a[0]));
 }
 
 int64_t sys_sync(RtThread *t, const uint64_t *a)
@@ -255,47 +255,47 @@ int64_t sys_sync(RtThread *t, const uint64_t *a)
 int64_t sys_sync_file_range(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(syscall(SYS_sync_file_range, (int)a[0], (off_t)a[1],
+    return sys_host_ret(syscall(SYS_sync_file_range, (int)a[0], (off_t)a[1],
                               (off_t)a[2], (unsigned)a[3]));
 }
 
 int64_t sys_syncfs(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(syncfs((int)a[0]));
+    return sys_host_ret(syncfs((int)a[0]));
 }
 
 int64_t sys_ftruncate(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(ftruncate((int)a[0], (off_t)a[1]));
+    return sys_host_ret(ftruncate((int)a[0], (off_t)a[1]));
 }
 
 /* The FALLOC_FL_* modes are generic (include/uapi/linux/falloc.h). */
 int64_t sys_fallocate(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(syscall(SYS_fallocate, (int)a[0], (int)a[1],
+    return sys_host_ret(syscall(SYS_fallocate, (int)a[0], (int)a[1],
                                 (off_t)a[2], (off_t)a[3]));
 }
 
 int64_t sys_fchmod(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(fchmod((int)a[0], (mode_t)a[1]));
+    return sys_host_ret(fchmod((int)a[0], (mode_t)a[1]));
 }
 
 int64_t sys_fchown(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(syscall(SYS_fchown, (int)a[0], (uid_t)a[1],
+    return sys_host_ret(syscall(SYS_fchown, (int)a[0], (uid_t)a[1],
                                 (gid_t)a[2]));
 }
 
 int64_t sys_fchdir(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(fchdir((int)a[0]));
+    return sys_host_ret(fchdir((int)a[0]));
 }
 
 /* struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen;
@@ -312,7 +312,7 @@ int64_t sys_getdents64(RtThread *t, const uint64_t *a)
             return -errno;
         return -EFAULT;
     }
-    return sys_fs_ret(syscall(SYS_getdents64, fd, g2h(a[1]), (size_t)n));
+    return sys_host_ret(syscall(SYS_getdents64, fd, g2h(a[1]), (size_t)n));
 }
 
 /* memfd_create(name, flags): the MFD_* flags are generic; the name is at
@@ -328,7 +328,7 @@ int64_t sys_memfd_create(RtThread *t, const uint64_t *a)
         return n;
     memcpy(name, g2h(a[0]), (size_t)n);
     name[n] = 0;
-    return sys_fs_ret(syscall(SYS_memfd_create, name, (unsigned)a[1]));
+    return sys_host_ret(syscall(SYS_memfd_create, name, (unsigned)a[1]));
 }
 
 int64_t sys_umask(RtThread *t, const uint64_t *a)

@@ -32,7 +32,7 @@ int64_t sys_faccessat(RtThread *t, const uint64_t *a)
     int r = sys_path_get(a[1], &p, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_faccessat, (int)a[0], p.host,
+    return sys_host_ret(syscall(SYS_faccessat, (int)a[0], p.host,
                                 (int)a[2]));
 }
 
@@ -43,7 +43,7 @@ int64_t sys_faccessat2(RtThread *t, const uint64_t *a)
     int r = sys_path_get(a[1], &p, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_faccessat2, (int)a[0], p.host,
+    return sys_host_ret(syscall(SYS_faccessat2, (int)a[0], p.host,
                                 (int)a[2], (int)a[3]));
 }
 
@@ -64,7 +64,7 @@ int64_t sys_readlinkat(RtThread *t, const uint64_t *a)
     int64_t n = sys_path_procfs_readlink(dirfd, p.guest, g2h(a[2]), len);
     if (n != SYS_PROCFS_PASS)
         return n;
-    return sys_fs_ret(syscall(SYS_readlinkat, dirfd, p.host, g2h(a[2]),
+    return sys_host_ret(syscall(SYS_readlinkat, dirfd, p.host, g2h(a[2]),
                                 len));
 }
 
@@ -75,7 +75,7 @@ int64_t sys_mkdirat(RtThread *t, const uint64_t *a)
     int r = sys_path_get(a[1], &p, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_mkdirat, (int)a[0], p.host,
+    return sys_host_ret(syscall(SYS_mkdirat, (int)a[0], p.host,
                                 (mode_t)a[2]));
 }
 
@@ -86,7 +86,7 @@ int64_t sys_mknodat(RtThread *t, const uint64_t *a)
     int r = sys_path_get(a[1], &p, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_mknodat, (int)a[0], p.host,
+    return sys_host_ret(syscall(SYS_mknodat, (int)a[0], p.host,
                                 (mode_t)a[2], (unsigned)a[3]));
 }
 
@@ -97,7 +97,7 @@ int64_t sys_unlinkat(RtThread *t, const uint64_t *a)
     int r = sys_path_get(a[1], &p, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_unlinkat, (int)a[0], p.host,
+    return sys_host_ret(syscall(SYS_unlinkat, (int)a[0], p.host,
                                 (int)a[2]));
 }
 
@@ -110,7 +110,7 @@ int64_t sys_renameat2(RtThread *t, const uint64_t *a)
         r = sys_path_get(a[3], &to, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_renameat2, (int)a[0], from.host,
+    return sys_host_ret(syscall(SYS_renameat2, (int)a[0], from.host,
                                 (int)a[2], to.host, (unsigned)a[4]));
 }
 
@@ -123,7 +123,7 @@ int64_t sys_linkat(RtThread *t, const uint64_t *a)
         r = sys_path_get(a[3], &to, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_linkat, (int)a[0], from.host,
+    return sys_host_ret(syscall(SYS_linkat, (int)a[0], from.host,
                                 (int)a[2], to.host, (int)a[4]));
 }
 
@@ -138,7 +138,7 @@ int64_t sys_symlinkat(RtThread *t, const uint64_t *a)
         r = sys_path_get(a[2], &link, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_symlinkat, target.guest, (int)a[1],
+    return sys_host_ret(syscall(SYS_symlinkat, target.guest, (int)a[1],
                                 link.host));
 }
 
@@ -150,7 +150,7 @@ int64_t sys_fchmodat(RtThread *t, const uint64_t *a)
     int r = sys_path_get(a[1], &p, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_fchmodat, (int)a[0], p.host,
+    return sys_host_ret(syscall(SYS_fchmodat, (int)a[0], p.host,
                                 (mode_t)a[2]));
 }
 
@@ -161,7 +161,7 @@ int64_t sys_fchownat(RtThread *t, const uint64_t *a)
     int r = sys_path_get(a[1], &p, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_fchownat, (int)a[0], p.host,
+    return sys_host_ret(syscall(SYS_fchownat, (int)a[0], p.host,
                                 (uid_t)a[2], (gid_t)a[3], (int)a[4]));
 }
 
@@ -180,7 +180,7 @@ int64_t sys_utimensat(RtThread *t, const uint64_t *a)
             return -EFAULT;
         times = g2h(a[2]);
     }
-    return sys_fs_ret(syscall(SYS_utimensat, (int)a[0], p.host, times,
+    return sys_host_ret(syscall(SYS_utimensat, (int)a[0], p.host, times,
                                 (int)a[3]));
 }
 
@@ -191,7 +191,7 @@ int64_t sys_truncate(RtThread *t, const uint64_t *a)
     int r = sys_path_get(a[0], &p, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_truncate, p.host, (off_t)a[1]));
+    return sys_host_ret(syscall(SYS_truncate, p.host, (off_t)a[1]));
 }
 
 int64_t sys_chdir(RtThread *t, const uint64_t *a)
@@ -201,7 +201,7 @@ int64_t sys_chdir(RtThread *t, const uint64_t *a)
     int r = sys_path_get(a[0], &p, false);
     if (r)
         return r;
-    return sys_fs_ret(syscall(SYS_chdir, p.host));
+    return sys_host_ret(syscall(SYS_chdir, p.host));
 }
 
 /* getcwd(buf, size): the system call returns the length including the

@@ -80,15 +80,6 @@ int64_t sys_path_procfs_readlink(int dirfd, const char *path, char *out,
     return name ? sys_procfs_readlink(name, out, len) : SYS_PROCFS_PASS;
 }
 
-bool sys_buf_ok(uint64_t addr, uint64_t len, bool write)
-{
-    if (!len)
-        return true;
-    if (addr + len < addr)
-        return false;
-    return write ? mem_prepare_write(addr, len) == 0 : mem_read_ok(addr, len);
-}
-
 int sys_iov_get(uint64_t addr, uint64_t cnt, bool write, struct iovec *one,
                 struct iovec **out)
 {

@@ -14,22 +14,8 @@
 #include <stdint.h>
 #include <sys/uio.h>
 
+#include "sys_gbuf.h"
 #include "syscall.h"
-
-/* A host call's result (-1 and errno) as the guest's (-errno). */
-static inline int64_t sys_fs_ret(int64_t r)
-{
-    return r < 0 ? -errno : r;
-}
-
-/* The same for calls that SA_RESTART restarts (man 7 signal): a host
- * EINTR becomes -SYS_ERESTARTSYS (syscall.h). */
-static inline int64_t sys_fs_ret_restart(int64_t r)
-{
-    if (r >= 0)
-        return r;
-    return errno == EINTR ? -SYS_ERESTARTSYS : -errno;
-}
 
 /* A guest path argument.  GUEST is the guest's string (copied), HOST the
  * name to give the host: GUEST, or after sys_path_sysroot its copy under
@@ -64,13 +50,6 @@ int sys_path_procfs_open(int dirfd, const char *path, int flags);
 /* readlink(2) counterpart: the length, -errno or SYS_PROCFS_PASS. */
 int64_t sys_path_procfs_readlink(int dirfd, const char *path, char *buf,
                                  size_t len);
-
-/* May the host read (WRITE false) or write (WRITE true, after
- * mem_prepare_write) the guest buffer [ADDR, ADDR + LEN)?  All of it or
- * nothing, as qemu-riscv64 checks a buffer before the call (lock_user):
- * a buffer that is only partly accessible is EFAULT there too, where
- * Linux would transfer up to the fault. */
-bool sys_buf_ok(uint64_t addr, uint64_t len, bool write);
 
 /* The guest iovec array at ADDR (CNT entries; riscv64 and x86-64 share
  * struct iovec { void *base; size_t len; }) as host iovecs in *OUT

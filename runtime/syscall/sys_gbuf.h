@@ -1,8 +1,9 @@
 /*
- * Guest buffers of pass-through system calls (sys_time.c, sys_poll.c,
- * sys_sock.c, sys_info.c): a guest pointer the host kernel reads or writes
- * becomes a host pointer after the guest_mem.h checks, so a bad pointer
- * gives -EFAULT instead of letting the kernel touch rvtcg's own memory.
+ * Guest buffers of pass-through system calls: a guest pointer the host
+ * kernel reads or writes becomes a host pointer only after the guest_mem.h
+ * checks, so a bad pointer gives -EFAULT instead of letting the kernel
+ * touch rvtcg's own memory; and host results (-1 with errno) become the
+ * guest's (-errno).
  */
 #ifndef SYS_GBUF_H
 #define SYS_GBUF_H
@@ -13,6 +14,21 @@
 #include <stdint.h>
 
 #include "guest_mem.h"
+#include "syscall.h"
+
+/* May the host read (WRITE false) or write (WRITE true, after
+ * mem_prepare_write) the guest buffer [ADDR, ADDR + LEN)?  All of it or
+ * nothing, as qemu-riscv64 checks a buffer before the call (lock_user):
+ * a buffer that is only partly accessible is EFAULT there too, where
+ * Linux would transfer up to the fault. */
+static inline bool sys_buf_ok(uint64_t addr, uint64_t len, bool write)
+{
+    if (!len)
+        return true;
+    if (addr + len < addr)
+        return false;
+    return write ? mem_prepare_write(addr, len) == 0 : mem_read_ok(addr, len);
+}
 
 /* Host pointer for the guest buffer [G, G + LEN) that the kernel reads
  * (WRITE false) or writes; NULL for G == 0; *BAD set when the guest may
@@ -21,15 +37,24 @@ static inline void *sys_gbuf(uint64_t g, uint64_t len, bool write, bool *bad)
 {
     if (!g)
         return NULL;
-    if (write ? mem_prepare_write(g, len) != 0 : !mem_read_ok(g, len))
+    if (!sys_buf_ok(g, len, write))
         *bad = true;
     return g2h(g);
 }
 
 /* The result of a host call that sets errno: the value or -errno. */
-static inline int64_t sys_host_ret(long r)
+static inline int64_t sys_host_ret(int64_t r)
 {
     return r < 0 ? -errno : r;
+}
+
+/* The same for calls that SA_RESTART restarts (man 7 signal): a host
+ * EINTR becomes -SYS_ERESTARTSYS (syscall.h). */
+static inline int64_t sys_host_ret_restart(int64_t r)
+{
+    if (r >= 0)
+        return r;
+    return errno == EINTR ? -SYS_ERESTARTSYS : -errno;
 }
 
 #endif

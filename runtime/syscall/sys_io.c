@@ -27,7 +27,7 @@ int64_t sys_read(RtThread *t, const uint64_t *a)
     (void)t;
     if (!sys_buf_ok(a[1], a[2], true))
         return -EFAULT;
-    return sys_fs_ret_restart(read((int)a[0], g2h(a[1]), (size_t)a[2]));
+    return sys_host_ret_restart(read((int)a[0], g2h(a[1]), (size_t)a[2]));
 }
 
 int64_t sys_write(RtThread *t, const uint64_t *a)
@@ -35,7 +35,7 @@ int64_t sys_write(RtThread *t, const uint64_t *a)
     (void)t;
     if (!sys_buf_ok(a[1], a[2], false))
         return -EFAULT;
-    return sys_fs_ret_restart(write((int)a[0], g2h(a[1]), (size_t)a[2]));
+    return sys_host_ret_restart(write((int)a[0], g2h(a[1]), (size_t)a[2]));
 }
 
 int64_t sys_pread64(RtThread *t, const uint64_t *a)
@@ -43,7 +43,7 @@ int64_t sys_pread64(RtThread *t, const uint64_t *a)
     (void)t;
     if (!sys_buf_ok(a[1], a[2], true))
         return -EFAULT;
-    return sys_fs_ret_restart(pread((int)a[0], g2h(a[1]), (size_t)a[2],
+    return sys_host_ret_restart(pread((int)a[0], g2h(a[1]), (size_t)a[2],
                                       (off_t)a[3]));
 }
 
@@ -52,7 +52,7 @@ int64_t sys_pwrite64(RtThread *t, const uint64_t *a)
     (void)t;
     if (!sys_buf_ok(a[1], a[2], false))
         return -EFAULT;
-    return sys_fs_ret_restart(pwrite((int)a[0], g2h(a[1]), (size_t)a[2],
+    return sys_host_ret_restart(pwrite((int)a[0], g2h(a[1]), (size_t)a[2],
                                        (off_t)a[3]));
 }
 
@@ -65,7 +65,7 @@ static int64_t vector_io(long nr, bool to_guest, const uint64_t *a,
     int n = sys_iov_get(a[1], a[2], to_guest, &one, &v);
     if (n < 0)
         return n;
-    int64_t r = sys_fs_ret_restart(syscall(nr, (int)a[0], v, n, pos, 0,
+    int64_t r = sys_host_ret_restart(syscall(nr, (int)a[0], v, n, pos, 0,
                                              flags));
     sys_iov_put(v, &one);
     return r;
@@ -111,7 +111,7 @@ int64_t sys_pwritev2(RtThread *t, const uint64_t *a)
 int64_t sys_lseek(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(syscall(SYS_lseek, (int)a[0], (off_t)a[1],
+    return sys_host_ret(syscall(SYS_lseek, (int)a[0], (off_t)a[1],
                                 (int)a[2]));
 }
 
@@ -141,7 +141,7 @@ int64_t sys_sendfile(RtThread *t, const uint64_t *a)
     int64_t off, *po;
     if (off_get(a[2], &off, &po))
         return -EFAULT;
-    int64_t r = sys_fs_ret_restart(syscall(SYS_sendfile, (int)a[0],
+    int64_t r = sys_host_ret_restart(syscall(SYS_sendfile, (int)a[0],
                                              (int)a[1], po, (size_t)a[3]));
     off_put(a[2], po);
     return r;
@@ -153,7 +153,7 @@ int64_t sys_copy_file_range(RtThread *t, const uint64_t *a)
     int64_t oin, oout, *pin, *pout;
     if (off_get(a[1], &oin, &pin) || off_get(a[3], &oout, &pout))
         return -EFAULT;
-    int64_t r = sys_fs_ret_restart(syscall(SYS_copy_file_range,
+    int64_t r = sys_host_ret_restart(syscall(SYS_copy_file_range,
                                              (int)a[0], pin, (int)a[2], pout,
                                              (size_t)a[4], (unsigned)a[5]));
     off_put(a[1], pin);
@@ -167,7 +167,7 @@ int64_t sys_splice(RtThread *t, const uint64_t *a)
     int64_t oin, oout, *pin, *pout;
     if (off_get(a[1], &oin, &pin) || off_get(a[3], &oout, &pout))
         return -EFAULT;
-    int64_t r = sys_fs_ret_restart(syscall(SYS_splice, (int)a[0], pin,
+    int64_t r = sys_host_ret_restart(syscall(SYS_splice, (int)a[0], pin,
                                              (int)a[2], pout, (size_t)a[4],
                                              (unsigned)a[5]));
     off_put(a[1], pin);
@@ -178,14 +178,14 @@ int64_t sys_splice(RtThread *t, const uint64_t *a)
 int64_t sys_tee(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret_restart(syscall(SYS_tee, (int)a[0], (int)a[1],
+    return sys_host_ret_restart(syscall(SYS_tee, (int)a[0], (int)a[1],
                                         (size_t)a[2], (unsigned)a[3]));
 }
 
 int64_t sys_readahead(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(syscall(SYS_readahead, (int)a[0], (off_t)a[1],
+    return sys_host_ret(syscall(SYS_readahead, (int)a[0], (off_t)a[1],
                                 (size_t)a[2]));
 }
 
@@ -194,6 +194,6 @@ int64_t sys_readahead(RtThread *t, const uint64_t *a)
 int64_t sys_fadvise64(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return sys_fs_ret(syscall(SYS_fadvise64, (int)a[0], (off_t)a[1],
+    return sys_host_ret(syscall(SYS_fadvise64, (int)a[0], (off_t)a[1],
                                 (off_t)a[2], (int)a[3]));
 }

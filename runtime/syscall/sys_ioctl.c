@@ -204,5 +204,5 @@ int64_t sys_ioctl(RtThread *t, const uint64_t *a)
         break;
     }
     /* Terminal ioctls that wait (TCSETSW, TCSBRK) restart on a signal. */
-    return sys_fs_ret_restart(r);
+    return sys_host_ret_restart(r);
 }

@@ -13,6 +13,7 @@
 
 #include "cpu_loop.h"
 #include "guest_mem.h"
+#include "sys_gbuf.h"
 #include "syscall.h"
 #include "tb.h"
 
@@ -68,11 +69,6 @@ static int page_range(uint64_t addr, uint64_t len, bool aligned,
     return 0;
 }
 
-static int64_t host_ret(int r)
-{
-    return r == 0 ? 0 : -errno;
-}
-
 int64_t sys_msync(RtThread *t, const uint64_t *a)
 {
     /* msync(2): EINVAL for an unaligned address or bad flags, ENOMEM for
@@ -86,7 +82,7 @@ int64_t sys_msync(RtThread *t, const uint64_t *a)
     int r = page_range(a[0], a[1], true, &s, &e);
     if (r < 0)
         return r;
-    return host_ret(msync(g2h(s), e - s, flags));
+    return sys_host_ret(msync(g2h(s), e - s, flags));
 }
 
 int64_t sys_mincore(RtThread *t, const uint64_t *a)
@@ -102,7 +98,7 @@ int64_t sys_mincore(RtThread *t, const uint64_t *a)
     r = mem_prepare_write(a[2], pages);
     if (r < 0)
         return r;
-    return host_ret(mincore(g2h(s), e - s, g2h(a[2])));
+    return sys_host_ret(mincore(g2h(s), e - s, g2h(a[2])));
 }
 
 int64_t sys_mlock(RtThread *t, const uint64_t *a)
@@ -112,7 +108,7 @@ int64_t sys_mlock(RtThread *t, const uint64_t *a)
     int r = page_range(a[0], a[1], false, &s, &e);
     if (r < 0)
         return r;
-    return host_ret(mlock(g2h(s), e - s));
+    return sys_host_ret(mlock(g2h(s), e - s));
 }
 
 int64_t sys_mlock2(RtThread *t, const uint64_t *a)
@@ -122,7 +118,7 @@ int64_t sys_mlock2(RtThread *t, const uint64_t *a)
     int r = page_range(a[0], a[1], false, &s, &e);
     if (r < 0)
         return r;
-    return host_ret((int)syscall(SYS_mlock2, g2h(s), e - s, (unsigned)a[2]));
+    return sys_host_ret((int)syscall(SYS_mlock2, g2h(s), e - s, (unsigned)a[2]));
 }
 
 int64_t sys_munlock(RtThread *t, const uint64_t *a)
@@ -132,7 +128,7 @@ int64_t sys_munlock(RtThread *t, const uint64_t *a)
     int r = page_range(a[0], a[1], false, &s, &e);
     if (r < 0)
         return r;
-    return host_ret(munlock(g2h(s), e - s));
+    return sys_host_ret(munlock(g2h(s), e - s));
 }
 
 /* mlockall/munlockall act on the whole host process (rvtcg's own memory
@@ -140,13 +136,13 @@ int64_t sys_munlock(RtThread *t, const uint64_t *a)
 int64_t sys_mlockall(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    return host_ret(mlockall((int)a[0]));
+    return sys_host_ret(mlockall((int)a[0]));
 }
 
 int64_t sys_munlockall(RtThread *t, const uint64_t *a)
 {
     (void)t, (void)a;
-    return host_ret(munlockall());
+    return sys_host_ret(munlockall());
 }
 
 int64_t sys_riscv_flush_icache(RtThread *t, const uint64_t *a)

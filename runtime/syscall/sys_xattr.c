@@ -70,7 +70,7 @@ static int64_t do_set(long nr, bool by_fd, const uint64_t *a)
         return err;
     long r = by_fd ? syscall(nr, (int)a[0], name, v, (size_t)a[3], (int)a[4])
                    : syscall(nr, p.host, name, v, (size_t)a[3], (int)a[4]);
-    return sys_fs_ret(r);
+    return sys_host_ret(r);
 }
 
 static int64_t do_get(long nr, bool by_fd, const uint64_t *a)
@@ -89,7 +89,7 @@ static int64_t do_get(long nr, bool by_fd, const uint64_t *a)
         return err;
     long r = by_fd ? syscall(nr, (int)a[0], name, v, size)
                    : syscall(nr, p.host, name, v, size);
-    return sys_fs_ret(r);
+    return sys_host_ret(r);
 }
 
 static int64_t do_list(long nr, bool by_fd, const uint64_t *a)
@@ -105,7 +105,7 @@ static int64_t do_list(long nr, bool by_fd, const uint64_t *a)
         return err;
     long r = by_fd ? syscall(nr, (int)a[0], v, size)
                    : syscall(nr, p.host, v, size);
-    return sys_fs_ret(r);
+    return sys_host_ret(r);
 }
 
 static int64_t do_remove(long nr, bool by_fd, const uint64_t *a)
@@ -119,7 +119,7 @@ static int64_t do_remove(long nr, bool by_fd, const uint64_t *a)
         return err;
     long r = by_fd ? syscall(nr, (int)a[0], name)
                    : syscall(nr, p.host, name);
-    return sys_fs_ret(r);
+    return sys_host_ret(r);
 }
 
 #define XATTR_CALL(name, fn, by_fd)                                  \
