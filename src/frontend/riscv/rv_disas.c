@@ -5,6 +5,7 @@
  * docs/decode-format.md.
  */
 #include "rv_disas.h"
+#include "rv_ext.h"
 #include "rv_names.h"
 #include "decode-riscv16.h"
 #include "decode-riscv32.h"
@@ -156,7 +157,7 @@ unsigned rv_disas(RvDisasInsn *out, uint64_t pc, const uint8_t *p,
     if (len == 2)
         ok = disas_riscv16((uint32_t)out->raw, &d);
     else if (len == 4)
-        ok = disas_riscv32((uint32_t)out->raw, &d);
+        ok = rv_ext_disas32((uint32_t)out->raw, &d);
     if (ok && strcmp(d.pat->name, "illegal") == 0 && d.pat->npieces == 0)
         ok = false;   /* a reserved encoding: shown as data */
 

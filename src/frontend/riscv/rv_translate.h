@@ -35,6 +35,10 @@ typedef struct RvTranslateCfg {
      * a later one just ends the block before it.) */
     bool (*can_fetch)(void *opaque, uint64_t pc, unsigned len);
     void *opaque;
+    /* Enabled extensions, bit i = rv_ext_table[i] (rv_ext.h); 0 means
+     * rv_ext_default_mask().  An encoding of a disabled extension is
+     * illegal (SIGILL). */
+    uint64_t ext;
 } RvTranslateCfg;
 
 /* What rv_translate reports about the block it built. */

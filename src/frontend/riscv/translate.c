@@ -22,6 +22,7 @@
  * docs/frontend.md describes the whole design.
  */
 #include "rv_disas_ctx.h"
+#include "rv_ext.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -47,6 +48,36 @@ void rv_frontend_init(IrCtx *ir)
     }
     ir_global(ir, IR_I64, (int32_t)offsetof(RvCpu, pc), "pc");
     rv_helpers_register();
+}
+
+/* The decoders of the extensions with their own spec (extensions.def
+ * RV_EXT, in rv_ext_table order after the base ones). */
+#define RV_EXT_BASE(name, hwcap, hwprobe, desc)
+#define RV_EXT(name, hwcap, hwprobe, on, desc)                              \
+    bool decode_##name(DisasCtx *ctx, uint32_t insn);
+#include "extensions.def"
+#undef RV_EXT
+#undef RV_EXT_BASE
+
+typedef bool RvExtDecoder(DisasCtx *ctx, uint32_t insn);
+static RvExtDecoder *const ext_decoders[] = {
+#define RV_EXT_BASE(name, hwcap, hwprobe, desc) NULL,
+#define RV_EXT(name, hwcap, hwprobe, on, desc) decode_##name,
+#include "extensions.def"
+#undef RV_EXT
+#undef RV_EXT_BASE
+};
+
+/* A 32-bit instruction: the base decoder, then each enabled extension's. */
+static bool decode32(DisasCtx *ctx, uint32_t insn, uint64_t ext)
+{
+    if (decode_riscv32(ctx, insn))
+        return true;
+    for (unsigned i = 0; i < sizeof ext_decoders / sizeof ext_decoders[0];
+         i++)
+        if (ext_decoders[i] && (ext >> i & 1) && ext_decoders[i](ctx, insn))
+            return true;
+    return false;
 }
 
 /* trans_illegal: reserved compressed encodings (rv64c.decode). */
@@ -137,6 +168,7 @@ bool rv_translate(IrCtx *ir, const RvTranslateCfg *cfg, uint64_t pc,
     const uint64_t start = pc;
     const uint64_t page = pc & ~(uint64_t)(RV_PAGE_SIZE - 1);
     const unsigned max = cfg->max_insns ? cfg->max_insns : 1;
+    const uint64_t ext = cfg->ext ? cfg->ext : rv_ext_default_mask();
 
     IrLabel req_exit = ir_label_new(ir);
 
@@ -156,7 +188,7 @@ bool rv_translate(IrCtx *ir, const RvTranslateCfg *cfg, uint64_t pc,
         if (ctx.nb_insns == 0)
             gen_exit_request_check(ir, req_exit);
         bool ok = len == 2 ? decode_riscv16(&ctx, insn)
-                           : decode_riscv32(&ctx, insn);
+                           : decode32(&ctx, insn, ext);
         if (!ok)
             trans_illegal(&ctx, NULL);
         ctx.nb_insns++;
