@@ -95,6 +95,7 @@ int irgen_host_lookup(const char *name)
 const IrgenFeature irgen_x86_features[] = {
     { "sse41", "SSE41" }, { "popcnt", "POPCNT" }, { "lzcnt", "LZCNT" },
     { "bmi1", "BMI1" }, { "bmi2", "BMI2" }, { "fma", "FMA" }, { "avx", "AVX" },
+    { "pclmul", "PCLMUL" },
 };
 const int irgen_nb_x86_features =
     sizeof(irgen_x86_features) / sizeof(irgen_x86_features[0]);

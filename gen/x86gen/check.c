@@ -514,7 +514,7 @@ static bool known_feature(const char *name)
 {
     static const char *const features[] = {
         "sse41", "sse42", "popcnt", "lzcnt", "bmi1", "bmi2", "fma", "avx",
-        "avx2",
+        "avx2", "pclmul",
     };
     for (size_t i = 0; i < sizeof(features) / sizeof(features[0]); i++)
         if (!strcmp(name, features[i]))
@@ -535,7 +535,7 @@ static void check_form(X86genForm *f)
             f->form);
     if (f->feature && !known_feature(f->feature))
         err(f->feature_loc, "unknown feature '%s' (known: sse41 sse42 popcnt "
-            "lzcnt bmi1 bmi2 fma avx avx2)", f->feature);
+            "lzcnt bmi1 bmi2 fma avx avx2 pclmul)", f->feature);
     check_operands(f, &s);
     decode_items(f);
     if (form_ok)

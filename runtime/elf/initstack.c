@@ -30,15 +30,14 @@
 
 #include "elf_load.h"
 #include "guest_mem.h"
+#include "cpu_opt.h"
 #include "options.h"
 
 #define GUARD_SIZE MEM_PAGE_SIZE
 
-/* RISC-V AT_HWCAP: one bit per single-letter extension, bit (letter - 'A')
- * (Linux arch/riscv/kernel/cpufeature.c): I M A F D C. */
-#define RV_HWCAP_IMAFDC                                                  \
-    ((1u << ('I' - 'A')) | (1u << ('M' - 'A')) | (1u << ('A' - 'A')) | \
-     (1u << ('F' - 'A')) | (1u << ('D' - 'A')) | (1u << ('C' - 'A')))
+/* RISC-V AT_HWCAP has one bit per single-letter extension, bit (letter -
+ * 'A') (Linux arch/riscv/kernel/cpufeature.c): rt_cpu_hwcap() ORs them
+ * for the extensions -cpu enables (IMAFDC; multi-letter ones have none). */
 
 /* AT_MINSIGSTKSZ: the riscv64 kernel's get_rt_frame_size(true) without
  * the V extension (arch/riscv/kernel/signal.c): sizeof(struct
@@ -154,7 +153,7 @@ bool elf_init_stack(const ElfImage *img, const ElfStackArgs *args,
 
     uint64_t auxv[][2] = {
         { AT_MINSIGSTKSZ, RV_MINSIGSTKSZ },       /* riscv ARCH_DLINFO */
-        { AT_HWCAP, RV_HWCAP_IMAFDC },
+        { AT_HWCAP, rt_cpu_hwcap() },            /* -cpu's single letters */
         { AT_PAGESZ, MEM_PAGE_SIZE },
         { AT_CLKTCK, 100 },                       /* USER_HZ */
         { AT_PHDR, img->phdr },

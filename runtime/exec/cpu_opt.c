@@ -1,64 +1,33 @@
 /*
  * -cpu parsing (cpu_opt.h).  Models: rv64 (QEMU's generic RV64 CPU) and
- * any/max, which mean the same here: everything the translator has.
- * Extension names are QEMU's riscv CPU property names (target/riscv/cpu.c,
- * lower case, single letters for the base ISA); values on/off/true/false
- * (QEMU's boolean property syntax also takes yes/no).  Known extensions
- * the translator lacks can be switched off (they are off), not on; the
- * implemented ones (IMAFDC, Zicsr, Zifencei) can't be switched off yet.
+ * any/max, which mean the same here: the default extension set.
+ * Extension names are those of rv_ext_table, which are QEMU's riscv CPU
+ * property names (target/riscv/cpu.c: lower case, single letters for the
+ * base ISA); values on/off/true/false (QEMU's boolean property syntax also
+ * takes yes/no).  A name outside the table is an error, as a switch that
+ * would turn a base extension off (the translator always decodes RV64GC).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cpu_opt.h"
-
-static const struct {
-    const char *name;
-    bool implemented;      /* on by default, can't be turned off yet */
-} exts[] = {
-    { "i", true },        { "m", true },         { "a", true },
-    { "f", true },        { "d", true },         { "c", true },
-    { "zicsr", true },    { "zifencei", true },
-    { "e", false },       { "g", false },        { "h", false },
-    { "s", false },       { "u", false },        { "v", false },
-    { "zba", false },     { "zbb", false },      { "zbc", false },
-    { "zbs", false },     { "zbkb", false },     { "zbkc", false },
-    { "zbkx", false },    { "zk", false },       { "zkn", false },
-    { "zknd", false },    { "zkne", false },     { "zknh", false },
-    { "zkr", false },     { "zks", false },      { "zksed", false },
-    { "zksh", false },    { "zkt", false },      { "zfh", false },
-    { "zfhmin", false },  { "zfa", false },      { "zfinx", false },
-    { "zdinx", false },   { "zhinx", false },    { "zhinxmin", false },
-    { "zve32f", false },  { "zve64f", false },   { "zve64d", false },
-    { "zihintpause", false }, { "zihintntl", false },
-    { "zicond", false },  { "zicbom", false },   { "zicboz", false },
-    { "zicbop", false },  { "zawrs", false },    { "zmmul", false },
-    { "zca", false },     { "zcb", false },      { "zcd", false },
-    { "zcf", false },     { "zcmp", false },     { "zcmt", false },
-    { "zacas", false },   { "svinval", false },  { "svnapot", false },
-    { "svpbmt", false },  { "sstc", false },
-};
-#define N_EXTS (sizeof exts / sizeof exts[0])
-_Static_assert(N_EXTS <= 64, "RtCpuConfig.ext has 64 bits");
+#include "rv_ext.h"
 
 static const char *const models[] = { "rv64", "any", "max" };
+#define N_MODELS (sizeof models / sizeof models[0])
+
+static RtCpuConfig active;
+static bool active_set;
 
 int rt_cpu_ext_bit(const char *name)
 {
-    for (size_t i = 0; i < N_EXTS; i++)
-        if (!strcmp(exts[i].name, name))
-            return (int)i;
-    return -1;
+    return rv_ext_find(name);
 }
 
 RtCpuConfig rt_cpu_default(void)
 {
-    RtCpuConfig c = { .model = "rv64", .ext = 0 };
-    for (size_t i = 0; i < N_EXTS; i++)
-        if (exts[i].implemented)
-            c.ext |= 1ull << i;
-    return c;
+    return (RtCpuConfig){ .model = "rv64", .ext = rv_ext_default_mask() };
 }
 
 /* QEMU's boolean property values; -1 if VALUE is none of them. */
@@ -83,10 +52,10 @@ bool rt_cpu_parse(const char *spec, RtCpuConfig *c, char *err, size_t errlen)
     char *save = NULL;
     char *model = strtok_r(copy, ",", &save);
     size_t m;
-    for (m = 0; model && m < sizeof models / sizeof models[0]; m++)
+    for (m = 0; model && m < N_MODELS; m++)
         if (!strcmp(model, models[m]))
             break;
-    if (!model || m == sizeof models / sizeof models[0]) {
+    if (!model || m == N_MODELS) {
         snprintf(err, errlen, "unknown CPU model '%s' (rv64, any, max)",
                  model ? model : "");
         goto out;
@@ -103,7 +72,8 @@ bool rt_cpu_parse(const char *spec, RtCpuConfig *c, char *err, size_t errlen)
         int bit = rt_cpu_ext_bit(f);
         int on = parse_bool(eq + 1);
         if (bit < 0) {
-            snprintf(err, errlen, "-cpu: unknown extension '%s'", f);
+            snprintf(err, errlen, "-cpu: unknown extension '%s' "
+                     "(-cpu help lists them)", f);
             goto out;
         }
         if (on < 0) {
@@ -112,12 +82,7 @@ bool rt_cpu_parse(const char *spec, RtCpuConfig *c, char *err, size_t errlen)
                      eq + 1, f);
             goto out;
         }
-        if (on && !exts[bit].implemented) {
-            snprintf(err, errlen, "-cpu: extension '%s' is not supported",
-                     f);
-            goto out;
-        }
-        if (!on && exts[bit].implemented) {
+        if (!on && rv_ext_table[bit].base) {
             snprintf(err, errlen,
                      "-cpu: extension '%s' can't be turned off", f);
             goto out;
@@ -136,13 +101,51 @@ out:
 
 void rt_cpu_help(FILE *f)
 {
-    fprintf(f, "Available CPUs (all RV64GC: IMAFDC, Zicsr, Zifencei):\n");
-    for (size_t i = 0; i < sizeof models / sizeof models[0]; i++)
+    fprintf(f, "Available CPUs (the same extensions by default):\n");
+    for (size_t i = 0; i < N_MODELS; i++)
         fprintf(f, "  %s\n", models[i]);
-    fprintf(f, "Extensions (NAME=on|off; the RV64GC ones are on and can't "
-               "be turned off,\nthe others are off and can't be turned "
-               "on yet):\n ");
-    for (size_t i = 0; i < N_EXTS; i++)
-        fprintf(f, " %s", exts[i].name);
-    fprintf(f, "\n");
+    fprintf(f, "Extensions (-cpu rv64,NAME=on|off; the base ones can't be "
+               "turned off):\n");
+    for (unsigned i = 0; i < rv_ext_count; i++) {
+        const RvExtInfo *e = &rv_ext_table[i];
+        fprintf(f, "  %-10s %-8s %s\n", e->name,
+                e->base ? "base" : e->default_on ? "on" : "off",
+                e->description);
+    }
+}
+
+void rt_cpu_set(const RtCpuConfig *c)
+{
+    active = *c;
+    active_set = true;
+}
+
+const RtCpuConfig *rt_cpu_get(void)
+{
+    if (!active_set)
+        rt_cpu_set(&(RtCpuConfig){ .model = "rv64",
+                                   .ext = rv_ext_default_mask() });
+    return &active;
+}
+
+/* The OR of BIT(ext) over the enabled extensions with such a bit. */
+static uint64_t enabled_bits(bool hwcap)
+{
+    uint64_t mask = rt_cpu_get()->ext, bits = 0;
+    for (unsigned i = 0; i < rv_ext_count; i++) {
+        int b = hwcap ? rv_ext_table[i].hwcap : rv_ext_table[i].hwprobe;
+        if ((mask >> i & 1) && b >= 0)
+            bits |= 1ull << b;
+    }
+    return bits;
+}
+
+uint64_t rt_cpu_hwcap(void)
+{
+    return enabled_bits(true);
+}
+
+uint64_t rt_cpu_hwprobe_ima_ext0(void)
+{
+    return enabled_bits(false);
 }

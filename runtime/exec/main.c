@@ -67,6 +67,7 @@ int main(int argc, char **argv)
     if (o.log_file)     /* a guest execve reopens it; others mustn't see it */
         fcntl(fileno(rt_logfile), F_SETFD, FD_CLOEXEC);
     rt_sysroot_set(o.sysroot);
+    rt_cpu_set(&o.cpu);             /* AT_HWCAP, riscv_hwprobe */
     rt_stack_size = stack_size(&o);
     sys_exec_set_options(o.exec_words, o.n_exec_words);
 
@@ -104,6 +105,7 @@ int main(int argc, char **argv)
         .max_insns = o.one_insn_per_tb ? 1 : DEFAULT_MAX_INSNS,
         .opt = o.opt,
         .code_size = o.code_size,
+        .ext = o.cpu.ext,
     };
     rt_translate_init(&tc);
 

@@ -67,6 +67,7 @@ static TbDesc *translate_locked(uint64_t pc, RvTbFlags flags)
         .guest_base = guest_base,
         .max_insns = cfg.max_insns,
         .can_fetch = mem_can_fetch,
+        .ext = cfg.ext,
     };
     bool flushed = false;
     for (;;) {

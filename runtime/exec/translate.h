@@ -16,6 +16,7 @@ typedef struct RtTranslateConfig {
     unsigned max_insns;     /* per TB (1 for -one-insn-per-tb) */
     OptConfig opt;
     size_t code_size;       /* for the "cache too small" message */
+    uint64_t ext;           /* RvTranslateCfg.ext: the -cpu extensions */
 } RtTranslateConfig;
 
 void rt_translate_init(const RtTranslateConfig *cfg);

@@ -32,6 +32,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "cpu_opt.h"
 #include "sys_gbuf.h"
 #include "syscall.h"
 
@@ -321,9 +322,7 @@ enum {
     HWPROBE_MIMPID = 2,
     HWPROBE_BASE_BEHAVIOR = 3,
     HWPROBE_BASE_IMA = 1 << 0,
-    HWPROBE_IMA_EXT_0 = 4,
-    HWPROBE_IMA_FD = 1 << 0,
-    HWPROBE_IMA_C = 1 << 1,
+    HWPROBE_IMA_EXT_0 = 4,      /* bits: rv_ext_table's hwprobe field */
     HWPROBE_CPUPERF_0 = 5,
     HWPROBE_MISALIGNED_EMULATED = 1,
 };
@@ -331,9 +330,9 @@ enum {
 /* riscv_hwprobe(pairs, pair_count, cpusetsize, cpus, flags): fills the
  * value of each { s64 key; u64 value; } pair the guest asks for; unknown
  * keys get key -1 and value 0.  rvtcg is one hart type: vendor, arch and
- * implementation ids 0, the IMA base, F+D and C.  When the frontend
- * translates Zba/Zbb/Zbs, add RISCV_HWPROBE_EXT_ZBA (1 << 3), ZBB
- * (1 << 4) and ZBS (1 << 5) to IMA_EXT_0.  Misaligned accesses work
+ * implementation ids 0, the IMA base, and in IMA_EXT_0 the bits of the
+ * extensions -cpu enables (F+D, C, Zba...: rt_cpu_hwprobe_ima_ext0, from
+ * defs/riscv/extensions.def).  Misaligned accesses work
  * (the host does them), but not atomically for AMOs: "emulated" is the
  * honest answer (1). */
 int64_t sys_riscv_hwprobe(RtThread *t, const uint64_t *a)
@@ -373,7 +372,7 @@ int64_t sys_riscv_hwprobe(RtThread *t, const uint64_t *a)
             val = HWPROBE_BASE_IMA;
             break;
         case HWPROBE_IMA_EXT_0:
-            val = HWPROBE_IMA_FD | HWPROBE_IMA_C;
+            val = rt_cpu_hwprobe_ima_ext0();
             break;
         case HWPROBE_CPUPERF_0:
             val = HWPROBE_MISALIGNED_EMULATED;

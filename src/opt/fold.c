@@ -63,6 +63,21 @@ static uint64_t rotl(uint64_t a, unsigned n, unsigned bits)
     return n ? ((a << n) | (a >> (bits - n))) & m : a;
 }
 
+/* Carry-less product of two 64-bit values (RISC-V Bit-Manipulation
+ * ISA-extensions 1.0.0, 2.3 Zbc): the low or, if HIGH, the high 64 bits. */
+static uint64_t clmul_half(uint64_t a, uint64_t b, bool high)
+{
+    uint64_t lo = 0, hi = 0;
+    for (unsigned i = 0; i < 64; i++) {
+        if (!((b >> i) & 1))
+            continue;
+        lo ^= a << i;
+        if (i)
+            hi ^= a >> (64 - i);
+    }
+    return high ? hi : lo;
+}
+
 /* Field [OFS, OFS+LEN) of a BITS-wide value is valid. */
 static bool field_ok(uint64_t ofs, uint64_t len, unsigned bits)
 {
@@ -137,6 +152,10 @@ bool opt_fold_eval(const IrCtx *ctx, const IrOp *op, const uint64_t *in,
         break;
     case IR_OP_ctpop:
         r = (uint64_t)__builtin_popcountll(a & m);
+        break;
+    case IR_OP_clmul:           /* i64 only: the low half of a GF(2) product */
+    case IR_OP_clmulh:          /* the high half */
+        r = clmul_half(a, b, op->opc == IR_OP_clmulh);
         break;
     case IR_OP_bswap:
         r = w == 32 ? __builtin_bswap32((uint32_t)a) : __builtin_bswap64(a);

@@ -8,7 +8,7 @@
  *
  * The optimizer (src/opt) runs first unless --no-opt.  --features takes
  * `host` (the default), `none`, a comma list of feature names (sse41 popcnt
- * lzcnt bmi1 bmi2 fma avx) that replaces the host's, or `-name` items that
+ * lzcnt bmi1 bmi2 fma avx pclmul) that replaces the host's, or `-name` items that
  * remove features from the host's; features the host lacks are never used.
  * Code the register allocator emits between ops (reloads, moves, spills,
  * write-backs) is shown under the next op that has code of its own.
@@ -70,7 +70,7 @@ static const struct {
     { "sse41", IR_X86F_SSE41 }, { "popcnt", IR_X86F_POPCNT },
     { "lzcnt", IR_X86F_LZCNT }, { "bmi1", IR_X86F_BMI1 },
     { "bmi2", IR_X86F_BMI2 },   { "fma", IR_X86F_FMA },
-    { "avx", IR_X86F_AVX },
+    { "avx", IR_X86F_AVX },     { "pclmul", IR_X86F_PCLMUL },
 };
 #define NB_FEATURES (sizeof feature_names / sizeof feature_names[0])
 

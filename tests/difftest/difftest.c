@@ -243,7 +243,10 @@ int main(int argc, char **argv)
     for (int k = 0; k < nsel; k++) {
         const DtPattern *p = dt_pattern(sel[k]);
         DtPatternResult r;
-        dt_run_pattern(&c.o, p, stdout, &r);
+        DtExclusion *nq = dt_no_qemu_find(&ex, p);
+        DtOptions po = c.o;
+        po.generate_only |= nq != NULL;     /* cases, but no qemu run */
+        dt_run_pattern(&po, p, stdout, &r);
         DtExclusion *e = dt_exclusion_find(&ex, p);
         ExtCount *ec = ext_entry(ext, &next, p->ext);
         ec->patterns++;
@@ -265,6 +268,12 @@ int main(int argc, char **argv)
             printf("not ok %d - %s %s: has %d cases but is listed in the "
                    "exclusion file (line %d): remove it\n", k + 2, p->id,
                    p->label, r.cases, e->line);
+        } else if (nq && !c.coverage) {
+            ok = !r.error;
+            printf("%s %d - %s %s: %d cases # SKIP not compared: no-qemu "
+                   "%s, covered by %s (%s)\n", ok ? "ok" : "not ok", k + 2,
+                   p->id, p->label, r.cases, nq->ext, nq->covered_by,
+                   nq->reason);
         } else {
             ok = !r.error && r.mismatches == 0;
             printf("%s %d - %s %s: %d cases", ok ? "ok" : "not ok", k + 2,

@@ -135,6 +135,15 @@ static void fill_values(Gen *g, int idx, Special sp, DtCase *c)
     int w = field_reg(s, c, "rs1", DT_ROLE_XREG);
     if (sp == SP_CSR_COUNTER_WRITE && w > 0 && c->x[w] == 0)
         c->x[w] = 1;
+
+    /* a reference bug (dt_hints.h): keep some bit of the mask set */
+    if (s->hints.rs1_nonzero && w > 0 && !(c->x[w] & s->hints.rs1_nonzero)) {
+        uint64_t bit;
+        do
+            bit = 1ull << dt_rng_below(r, 64);
+        while (!(bit & s->hints.rs1_nonzero));
+        c->x[w] |= bit;
+    }
 }
 
 /* Memory operand: the base register points into the data buffer; a jump

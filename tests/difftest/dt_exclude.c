@@ -5,11 +5,59 @@
  *   <spec file stem> <pattern name> <covering test> <reason...>
  * e.g.
  *   rv64i ecall tests/runtime/syscalls  system calls are the runtime's
+ * and for an extension qemu-riscv64 lacks:
+ *   no-qemu <extension> <covering test> <reason...>
+ * e.g.
+ *   no-qemu zicond frontend-zicond  qemu-riscv64 7.2 has no Zicond
  */
 #include "dt_exclude.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "rv_ext.h"
+
+static void append(DtExclusion **v, int *n, const DtExclusion *e)
+{
+    *v = realloc(*v, sizeof **v * (size_t)(*n + 1));
+    if (!*v) {
+        perror("difftest: realloc");
+        exit(2);
+    }
+    (*v)[(*n)++] = *e;
+}
+
+/* "no-qemu EXT TEST REASON": EXT must be an extension with its own
+ * decoder (rv_ext_table, not a base one). */
+static bool no_qemu_line(DtExclusions *ex, const char *path, int ln,
+                         const char *line, FILE *log)
+{
+    DtExclusion e = { .line = ln };
+    int used = 0;
+    int got = sscanf(line, "%*s %31s %127s %n", e.ext, e.covered_by, &used);
+    if (got < 2) {
+        fprintf(log, "# %s:%d: error: expected no-qemu <extension> "
+                "<covering test> <reason>\n", path, ln);
+        return false;
+    }
+    snprintf(e.reason, sizeof e.reason, "%s", line + used);
+    e.reason[strcspn(e.reason, "\n")] = 0;
+    bool ok = true;
+    if (!e.reason[0]) {
+        fprintf(log, "# %s:%d: error: no-qemu %s gives no reason\n", path,
+                ln, e.ext);
+        ok = false;
+    }
+    int i = rv_ext_find(e.ext);
+    if (i < 0 || rv_ext_table[i].base) {
+        fprintf(log, "# %s:%d: error: no-qemu %s: not an extension with its "
+                "own decoder (defs/riscv/extensions.def RV_EXT)\n", path, ln,
+                e.ext);
+        ok = false;
+    }
+    append(&ex->noqemu, &ex->nnoqemu, &e);
+    return ok;
+}
 
 /* Unprivileged ISA chapter 2: the only patterns the project allows the
  * per-instruction difftest to leave to other tests. */
@@ -49,6 +97,11 @@ bool dt_exclusions_load(DtExclusions *ex, const char *path, FILE *log)
         char *hash = strchr(line, '#');
         if (hash)
             *hash = 0;
+        char first[16];
+        if (sscanf(line, "%15s", first) == 1 && !strcmp(first, "no-qemu")) {
+            ok &= no_qemu_line(ex, path, ln, line, log);
+            continue;
+        }
         DtExclusion e = { .line = ln };
         int used = 0;
         int got = sscanf(line, "%31s %63s %127s %n", e.ext, e.name,
@@ -79,12 +132,7 @@ bool dt_exclusions_load(DtExclusions *ex, const char *path, FILE *log)
                     e.name);
             ok = false;
         }
-        ex->v = realloc(ex->v, sizeof *ex->v * (size_t)(ex->n + 1));
-        if (!ex->v) {
-            perror("difftest: realloc");
-            exit(2);
-        }
-        ex->v[ex->n++] = e;
+        append(&ex->v, &ex->n, &e);
     }
     fclose(f);
     return ok;
@@ -98,8 +146,17 @@ DtExclusion *dt_exclusion_find(DtExclusions *ex, const DtPattern *p)
     return NULL;
 }
 
+DtExclusion *dt_no_qemu_find(DtExclusions *ex, const DtPattern *p)
+{
+    for (int i = 0; p->rv_ext >= 0 && i < ex->nnoqemu; i++)
+        if (!strcmp(ex->noqemu[i].ext, rv_ext_table[p->rv_ext].name))
+            return &ex->noqemu[i];
+    return NULL;
+}
+
 void dt_exclusions_free(DtExclusions *ex)
 {
     free(ex->v);
+    free(ex->noqemu);
     memset(ex, 0, sizeof *ex);
 }

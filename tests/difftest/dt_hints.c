@@ -26,6 +26,16 @@ void dt_hints_for(const DtPattern *p, DtHints *h)
     if (strcmp(name, "ecall") == 0)
         h->syscall = true;
 
+    /* CTZW (Bit-Manipulation ISA-extensions 1.0.0, 2.2 Zbb) counts the
+     * trailing zeros of the low word: 32 when it is zero.  QEMU 7.2 gives
+     * the count of the whole register then (fixed in QEMU 8.0, "target/
+     * riscv: Fix ctzw behavior"), so the reference can only judge inputs
+     * whose low word is not zero; the zero case is left to the guest-suite
+     * Zbb programs' fixed expectations. */
+    if (p->rv_ext >= 0 && strcmp(p->ext, "zbb") == 0 &&
+        strcmp(name, "ctzw") == 0)
+        h->rs1_nonzero = 0xffffffffu;
+
     /* SC.W/SC.D (8.2) succeed only after an LR.W/LR.D of the same width on
      * the same address: pair sc_X with lr_X of the same spec. */
     if (strncmp(name, "sc_", 3) == 0) {

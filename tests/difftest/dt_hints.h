@@ -20,6 +20,8 @@ typedef struct DtHints {
     bool terminates;        /* kills the process (SIGILL/SIGTRAP): few cases */
     bool syscall;           /* reads a7, a0..a5 and writes a0 implicitly */
     const DtPattern *lr_for_sc;   /* SC: the LR that makes a reservation */
+    uint64_t rs1_nonzero;   /* keep rs1 & this != 0: the reference (QEMU
+                               7.2) is wrong for the other values */
 } DtHints;
 
 void dt_hints_for(const DtPattern *p, DtHints *h);

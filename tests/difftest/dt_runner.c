@@ -36,8 +36,10 @@ static void file_base(const DtPattern *p, const DtOptions *o, char *buf,
 static bool assemble(const DtOptions *o, const char *src, const char *elf,
                      char *err, size_t errlen)
 {
+    char march[600];
+    snprintf(march, sizeof march, "-march=%s", dt_march(o->cc));
     char *argv[] = { (char *)o->cc, "-nostdlib", "-static", "-no-pie",
-                     "-march=rv64gc", "-mabi=lp64d", "-o", (char *)elf,
+                     march, "-mabi=lp64d", "-o", (char *)elf,
                      (char *)src, NULL };
     DtRunResult r;
     dt_run(argv, o->timeout, &r);

@@ -92,6 +92,7 @@ bool fe_translate_ir(FeMachine *m, uint64_t pc, RvTbFlags flags,
     RvTranslateCfg cfg = {
         .guest_base = m->guest_base,
         .max_insns = m->max_insns,
+        .ext = m->ext,
         .can_fetch = can_fetch,
         .opaque = m,
     };

@@ -54,6 +54,7 @@ struct FeMachine {
     bool opt;                 /* run the optimizer on each block */
     bool chain;               /* patch goto_tb slots */
     unsigned max_insns;       /* per TB */
+    uint64_t ext;             /* RvTranslateCfg.ext (0: the default set) */
     pthread_mutex_t lock;     /* translation and the TB table */
     FeTb tbs[FE_MAX_TBS];
     unsigned nb_tbs;

@@ -70,6 +70,8 @@ static const char ir_corpus_text[] =
     "    clz.i64 t2, t2\n"
     "    ctz.i32 t4, t4\n"
     "    ctpop.i64 t2, t2\n"
+    "    clmul t2, t2, t1\n"
+    "    clmulh t2, t2, $135\n"
     "    bswap.i32 t4, t4\n"
     "    extract.i64 t2, t2, 8, 16\n"
     "    sextract.i32 t4, t4, 0, 8\n"

@@ -25,6 +25,7 @@ const uint8_t gen_op_weight[IR_OP_COUNT] = {
     [IR_OP_mul] = 4, [IR_OP_mulsh] = 3, [IR_OP_muluh] = 3, [IR_OP_mulsuh] = 3,
     [IR_OP_div] = 4, [IR_OP_divu] = 4, [IR_OP_rem] = 4, [IR_OP_remu] = 4,
     [IR_OP_clz] = 3, [IR_OP_ctz] = 3, [IR_OP_ctpop] = 3, [IR_OP_bswap] = 3,
+    [IR_OP_clmul] = 2, [IR_OP_clmulh] = 2,
     [IR_OP_extract] = 3, [IR_OP_sextract] = 3, [IR_OP_deposit] = 3,
     [IR_OP_ext_i32_i64] = 3, [IR_OP_extu_i32_i64] = 3,
     [IR_OP_extrl_i64_i32] = 3, [IR_OP_extrh_i64_i32] = 3,
@@ -731,6 +732,9 @@ void gen_one_op(Gen *g)
         break;
     case IR_OP_fsetrm:
         ir_fsetrm(g->ctx, (IrRound)rng_below(&g->r, 4));
+        break;
+    case IR_OP_clmul: case IR_OP_clmulh:        /* i64 only */
+        gen_binary(g, opc, IR_I64);
         break;
     default:
         gen_binary(g, opc, gen_int_type(g));

@@ -31,6 +31,21 @@ static uint64_t mulh_signed_unsigned(unsigned w, uint64_t a, uint64_t b)
     return (uint64_t)(p >> 64);
 }
 
+/*
+ * Carry-less multiplication, from the definitions of clmul and clmulh in
+ * RISC-V Bit-Manipulation ISA-extensions 1.0.0, 2.3 Zbc: for every set bit
+ * i of b, a << i is xored into a 128-bit product; the op takes its low or
+ * high 64 bits (the ops are i64 only).
+ */
+static uint64_t clmul_part(uint64_t a, uint64_t b, bool high)
+{
+    unsigned __int128 p = 0;
+    for (unsigned i = 0; i < 64; i++)
+        if (b & ((uint64_t)1 << i))
+            p ^= (unsigned __int128)a << i;
+    return high ? (uint64_t)(p >> 64) : (uint64_t)p;
+}
+
 static uint64_t div_signed(unsigned w, uint64_t a, uint64_t b, bool rem)
 {
     int64_t sa = ii_sext(a, w), sb = ii_sext(b, w);
@@ -80,6 +95,8 @@ bool ii_binary(IrOpcode opc, unsigned w, uint64_t a, uint64_t b, uint64_t *d)
     case IR_OP_rem: r = div_signed(w, a, b, true); break;
     case IR_OP_divu: r = b == 0 ? m : a / b; break;
     case IR_OP_remu: r = b == 0 ? a : a % b; break;
+    case IR_OP_clmul: r = clmul_part(a, b, false); break;
+    case IR_OP_clmulh: r = clmul_part(a, b, true); break;
     default: return false;
     }
     *d = r & m;

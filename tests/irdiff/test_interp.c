@@ -145,6 +145,16 @@ START_TEST(test_mul_high)
     ck_assert_uint_eq(bin(IR_OP_muluh, I32, 0xffffffff, 0xffffffff), 0xfffffffe);
     ck_assert_uint_eq(bin(IR_OP_mulsuh, I32, 0xffffffff, 0xffffffff), 0xffffffff);
     ck_assert_uint_eq(bin(IR_OP_mulsuh, I32, 0x7fffffff, 0xffffffff), 0x7ffffffe);
+    /* carry-less: (x^7 + x^2 + x + 1)^2 = x^14 + x^4 + x^2 + 1; squares
+     * spread the bits (cross terms cancel); x^63 * x^63 = x^126 */
+    ck_assert_uint_eq(bin(IR_OP_clmul, I64, 0x87, 0x87), 0x4015);
+    ck_assert_uint_eq(bin(IR_OP_clmulh, I64, 0x87, 0x87), 0);
+    ck_assert_uint_eq(bin(IR_OP_clmul, I64, ~0ull, ~0ull), 0x5555555555555555ull);
+    ck_assert_uint_eq(bin(IR_OP_clmulh, I64, ~0ull, ~0ull), 0x5555555555555555ull);
+    ck_assert_uint_eq(bin(IR_OP_clmul, I64, M64, M64), 0);
+    ck_assert_uint_eq(bin(IR_OP_clmulh, I64, M64, M64), 0x4000000000000000ull);
+    ck_assert_uint_eq(bin(IR_OP_clmulh, I64, ~0ull, 1), 0);
+    ck_assert_uint_eq(bin(IR_OP_clmulh, I64, ~0ull, 2), 1);
 }
 END_TEST
 

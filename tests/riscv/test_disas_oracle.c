@@ -1,7 +1,18 @@
 /*
  * Oracle test: the disassembler generated from the defs/riscv .decode specs against
- * GNU objdump (riscv64-linux-gnu-objdump -D -z -b binary -m riscv:rv64
- * -M no-aliases), the independent reference.
+ * GNU objdump (riscv64-linux-gnu-objdump -d -z -M no-aliases), the
+ * independent reference.
+ *
+ * objdump decodes what the ELF's .riscv.attributes arch string names (raw
+ * binary input means rv64gc only, and binutils 2.40 has no option to
+ * change that), so the bytes are wrapped in an object file: `as
+ * -march=ARCH` of ".incbin", symbols stripped (else objdump dumps the
+ * section as data).  ARCH is rv64gc plus every extension of rv_ext_table
+ * (src/frontend/riscv/rv_ext.h) the assembler accepts.  An extension it
+ * rejects (one newer than binutils: Zicond for 2.40) is one objdump cannot
+ * decode: where rvtcg decodes a word with that extension's table and
+ * objdump prints ".4byte", the difference is deliberate and reported per
+ * extension.  Nothing here names an extension.
  *
  * Three byte streams are disassembled by both and compared instruction by
  * instruction (address, so the instruction lengths agree; mnemonic; operands,
@@ -9,7 +20,8 @@
  *   1. all 65,536 halfwords (the 16384 that open a longer instruction are
  *      padded with zero halfwords to their length);
  *   2. N random 32-bit instruction words (seeded; N from --random);
- *   3. for every pattern of both generated tables, 64 words with the
+ *   3. for every pattern of the base tables and of every extension's, 64
+ *      words with the
  *      pattern's fixed bits and random other bits, so that every pattern is
  *      exercised however narrow it is.
  * A mismatch fails unless the instruction falls in a class listed in the
@@ -19,6 +31,7 @@
 #include "rv_disas.h"
 #include "decode-riscv16.h"
 #include "decode-riscv32.h"
+#include "rv_ext.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -26,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* ---- deliberate differences, from docs/decode-format.md ---------------- */
@@ -149,21 +163,88 @@ static void trim(char *s)
         s[--k] = 0;
 }
 
-/* Runs objdump on the bytes and parses "ADDR:\tBYTES\tMNEMONIC[\tOPS]". */
-static void run_objdump(const char *objdump, const uint8_t *bytes, size_t n,
-                        ObjDump *out)
+/* The tools and the arch string objdump decodes with. */
+static const char *objdump = "riscv64-linux-gnu-objdump";
+static const char *assembler = "riscv64-linux-gnu-as";
+static const char *objcopy = "riscv64-linux-gnu-objcopy";
+static char arch[512] = "rv64gc";
+static bool *ext_in_arch;      /* per rv_ext_table entry: in arch */
+static unsigned long *ext_unknown_hits;  /* per entry: deliberate .4byte */
+static char tmpdir[] = "/tmp/rvtcg-oracle-XXXXXX";
+
+static void remove_tmpdir(void)
 {
-    char path[] = "/tmp/rvtcg-oracle-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0 || write(fd, bytes, n) != (ssize_t)n) {
-        printf("Bail out! cannot write temporary file\n");
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", tmpdir);
+}
+
+static void run_or_bail(const char *cmd)
+{
+    int st = system(cmd);
+    if (st != 0) {
+        printf("Bail out! '%s' failed (status %d)\n", cmd, st);
         exit(1);
     }
-    close(fd);
-    char cmd[512];
-    snprintf(cmd, sizeof cmd,
-             "'%s' -D -z -b binary -m riscv:rv64 -M no-aliases '%s'", objdump,
-             path);
+}
+
+/* Does the assembler accept -march=rv64gc_NAME? */
+static bool assembler_knows(const char *name)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "'%s' -march=rv64gc_%s -o '%s/probe.o' "
+             "/dev/null 2>/dev/null", assembler, name, tmpdir);
+    int st = system(cmd);
+    return st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+/* arch = rv64gc + the RV_EXT extensions the assembler knows. */
+static void choose_arch(void)
+{
+    ext_in_arch = calloc(rv_ext_count, sizeof *ext_in_arch);
+    ext_unknown_hits = calloc(rv_ext_count, sizeof *ext_unknown_hits);
+    for (unsigned i = 0; i < rv_ext_count; i++) {
+        const RvExtInfo *e = &rv_ext_table[i];
+        if (!e->patterns)
+            continue;
+        if (assembler_knows(e->name)) {
+            ext_in_arch[i] = true;
+            size_t k = strlen(arch);
+            snprintf(arch + k, sizeof arch - k, "_%s", e->name);
+        } else {
+            printf("# extension %s: unknown to %s, so to objdump: its words "
+                   "are expected as .4byte\n", e->name, assembler);
+        }
+    }
+    printf("# objdump decodes -march=%s\n", arch);
+}
+
+/* Runs objdump on the bytes and parses "ADDR:\tBYTES\tMNEMONIC[\tOPS]". */
+static void run_objdump(const uint8_t *bytes, size_t n, ObjDump *out)
+{
+    char path[600], cmd[2048];
+    snprintf(path, sizeof path, "%s/words.bin", tmpdir);
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(bytes, 1, n, f) != n || fclose(f) != 0) {
+        printf("Bail out! cannot write %s\n", path);
+        exit(1);
+    }
+    snprintf(path, sizeof path, "%s/words.s", tmpdir);
+    f = fopen(path, "w");
+    if (!f || fprintf(f, "\t.text\n\t.incbin \"%s/words.bin\"\n",
+                      tmpdir) < 0 || fclose(f) != 0) {
+        printf("Bail out! cannot write %s\n", path);
+        exit(1);
+    }
+    snprintf(cmd, sizeof cmd, "'%s' -march=%s -o '%s/words.o' '%s'",
+             assembler, arch, tmpdir, path);
+    run_or_bail(cmd);
+    snprintf(cmd, sizeof cmd, "'%s' --strip-all '%s/words.o'", objcopy,
+             tmpdir);
+    run_or_bail(cmd);
+    snprintf(cmd, sizeof cmd, "'%s' -d -z -M no-aliases '%s/words.o'",
+             objdump, tmpdir);
     FILE *p = popen(cmd, "r");
     if (!p) {
         printf("Bail out! cannot run %s\n", objdump);
@@ -206,7 +287,6 @@ static void run_objdump(const char *objdump, const uint8_t *bytes, size_t n,
         out->v[out->n++] = (ObjLine){ addr, xstrdup(mn), xstrdup(ops) };
     }
     int st = pclose(p);
-    unlink(path);
     if (st != 0) {
         printf("Bail out! %s failed (status %d)\n", objdump, st);
         exit(1);
@@ -229,28 +309,61 @@ static int failures;
 
 /* Per-pattern hit counts, to prove every pattern was exercised. */
 static unsigned long *hits16, *hits32;
+static unsigned long **hits_ext;    /* per rv_ext_table entry, per pattern */
+
+/* The rv_ext_table entry whose table decodes the 32-bit word RAW (not the
+ * base one), or -1; its pattern in *D. */
+static int ext_of(uint32_t raw, DecodeDisasInsn *d)
+{
+    if (disas_riscv32(raw, d))
+        return -1;
+    for (unsigned i = 0; i < rv_ext_count; i++)
+        if (rv_ext_table[i].disas && rv_ext_table[i].disas(raw, d))
+            return (int)i;
+    return -1;
+}
 
 static void count_pattern(unsigned len, uint64_t raw)
 {
     DecodeDisasInsn d;
-    if (len == 2 && disas_riscv16((uint32_t)raw, &d))
+    if (len == 2 && disas_riscv16((uint32_t)raw, &d)) {
         hits16[d.pat - disas_riscv16_patterns]++;
-    else if (len == 4 && disas_riscv32((uint32_t)raw, &d))
+    } else if (len == 4 && disas_riscv32((uint32_t)raw, &d)) {
         hits32[d.pat - disas_riscv32_patterns]++;
+    } else if (len == 4) {
+        int e = ext_of((uint32_t)raw, &d);
+        if (e >= 0)
+            hits_ext[e][d.pat - rv_ext_table[e].patterns]++;
+    }
+}
+
+/* A mismatch objdump cannot help: RAW is decoded by an extension the
+ * assembler (so objdump) does not know, and objdump printed .4byte. */
+static bool unknown_ext_word(unsigned len, uint64_t raw, const char *objmn)
+{
+    DecodeDisasInsn d;
+    if (len != 4 || strcmp(objmn, ".4byte") != 0)
+        return false;
+    int e = ext_of((uint32_t)raw, &d);
+    if (e < 0 || ext_in_arch[e])
+        return false;
+    ext_unknown_hits[e]++;
+    return true;
 }
 
 /* Compares our disassembly of bytes[0..n) with objdump's; one TAP line. */
-static void compare(const char *name, const uint8_t *bytes, size_t n,
-                    const char *objdump)
+static void compare(const char *name, const uint8_t *bytes, size_t n)
 {
     ObjDump od;
-    run_objdump(objdump, bytes, n, &od);
+    run_objdump(bytes, n, &od);
 
     unsigned long insns = 0, agree = 0, deliberate = 0, bad = 0;
     size_t off = 0, oi = 0;
     RvDisasOpts opts = { .elf_style = false };
     for (int i = 0; i < ndiffs; i++)
         diffs[i].hits = 0;
+    for (unsigned i = 0; i < rv_ext_count; i++)
+        ext_unknown_hits[i] = 0;
 
     while (off < n) {
         RvDisasInsn in;
@@ -275,6 +388,8 @@ static void compare(const char *name, const uint8_t *bytes, size_t n,
             if (d) {
                 d->hits++;
                 deliberate++;
+            } else if (unknown_ext_word(len, in.raw, ol->mnemonic)) {
+                deliberate++;
             } else {
                 if (bad < 30)
                     printf("# %s: 0x%0*" PRIx64 ": objdump '%s %s', "
@@ -296,6 +411,11 @@ static void compare(const char *name, const uint8_t *bytes, size_t n,
         if (diffs[i].hits)
             printf("# %s: %lu deliberate: %s\n", name, diffs[i].hits,
                    diffs[i].what);
+    for (unsigned i = 0; i < rv_ext_count; i++)
+        if (ext_unknown_hits[i])
+            printf("# %s: %lu deliberate: %s words, an extension objdump "
+                   "does not know (.4byte)\n", name, ext_unknown_hits[i],
+                   rv_ext_table[i].name);
     printf("%s %d - %s: %lu instructions, %lu agree, %lu deliberate "
            "differences, %lu mismatches\n",
            bad ? "not ok" : "ok", ++test_no, name, insns, agree, deliberate,
@@ -372,17 +492,30 @@ static void report_coverage(void)
                    disas_riscv32_patterns[i].line);
             missing++;
         }
+    int next = 0;
+    for (unsigned e = 0; e < rv_ext_count; e++) {
+        const RvExtInfo *x = &rv_ext_table[e];
+        if (!x->patterns)
+            continue;
+        next += *x->npatterns;
+        for (int i = 0; i < *x->npatterns; i++)
+            if (!hits_ext[e][i]) {
+                printf("# pattern never decoded: %s (%s:%d)\n",
+                       x->patterns[i].name, x->patterns[i].file,
+                       x->patterns[i].line);
+                missing++;
+            }
+    }
     printf("%s %d - every pattern decoded at least once (%d 16-bit, %d "
-           "32-bit patterns, %d missing)\n",
+           "32-bit base, %d extension patterns, %d missing)\n",
            missing ? "not ok" : "ok", ++test_no, disas_riscv16_npatterns,
-           disas_riscv32_npatterns, missing);
+           disas_riscv32_npatterns, next, missing);
     if (missing)
         failures++;
 }
 
 int main(int argc, char **argv)
 {
-    const char *objdump = "riscv64-linux-gnu-objdump";
     const char *doc = "docs/decode-format.md";
     unsigned long nrandom = 1000000;
     uint64_t seed = 0x5eed5eedULL;
@@ -390,6 +523,10 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--objdump") && i + 1 < argc)
             objdump = argv[++i];
+        else if (!strcmp(argv[i], "--as") && i + 1 < argc)
+            assembler = argv[++i];
+        else if (!strcmp(argv[i], "--objcopy") && i + 1 < argc)
+            objcopy = argv[++i];
         else if (!strcmp(argv[i], "--doc") && i + 1 < argc)
             doc = argv[++i];
         else if (!strcmp(argv[i], "--random") && i + 1 < argc)
@@ -397,7 +534,7 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
             seed = strtoull(argv[++i], NULL, 0);
         else {
-            fprintf(stderr, "usage: %s [--objdump P] [--doc F] [--random N] "
+            fprintf(stderr, "usage: %s [--objdump P] [--as P] [--objcopy P] [--doc F] [--random N] "
                     "[--seed S]\n", argv[0]);
             return 2;
         }
@@ -406,9 +543,20 @@ int main(int argc, char **argv)
     load_diffs(doc);
     hits16 = calloc((size_t)disas_riscv16_npatterns + 1, sizeof *hits16);
     hits32 = calloc((size_t)disas_riscv32_npatterns + 1, sizeof *hits32);
+    hits_ext = calloc(rv_ext_count, sizeof *hits_ext);
+    for (unsigned e = 0; e < rv_ext_count; e++)
+        if (rv_ext_table[e].patterns)
+            hits_ext[e] = calloc((size_t)*rv_ext_table[e].npatterns + 1,
+                                 sizeof **hits_ext);
+    if (!mkdtemp(tmpdir)) {
+        printf("Bail out! mkdtemp: %s\n", strerror(errno));
+        return 1;
+    }
+    atexit(remove_tmpdir);
 
     printf("1..4\n# seed 0x%" PRIx64 ", %d deliberate-difference classes\n",
            seed, ndiffs);
+    choose_arch();
 
     /* 1. Every halfword. */
     Bytes b = {0};
@@ -417,7 +565,7 @@ int main(int argc, char **argv)
         for (unsigned k = 2; k < rv_insn_length((uint16_t)h); k += 2)
             put16(&b, 0);
     }
-    compare("all 65536 halfwords", b.p, b.n, objdump);
+    compare("all 65536 halfwords", b.p, b.n);
 
     /* 2. Random 32-bit words. */
     b.n = 0;
@@ -425,7 +573,7 @@ int main(int argc, char **argv)
         put32(&b, random_insn32(0, 0));
     char name[64];
     snprintf(name, sizeof name, "%lu random 32-bit words", nrandom);
-    compare(name, b.p, b.n, objdump);
+    compare(name, b.p, b.n);
 
     /* 3. Words aimed at each pattern. */
     b.n = 0;
@@ -433,13 +581,20 @@ int main(int argc, char **argv)
         for (int k = 0; k < 64; k++)
             put32(&b, random_insn32(disas_riscv32_patterns[i].fixedmask,
                                     disas_riscv32_patterns[i].fixedbits));
+    for (unsigned e = 0; e < rv_ext_count; e++) {
+        const RvExtInfo *x = &rv_ext_table[e];
+        for (int i = 0; x->patterns && i < *x->npatterns; i++)
+            for (int k = 0; k < 64; k++)
+                put32(&b, random_insn32(x->patterns[i].fixedmask,
+                                        x->patterns[i].fixedbits));
+    }
     for (int i = 0; i < disas_riscv16_npatterns; i++)
         for (int k = 0; k < 64; k++) {
             uint32_t m = disas_riscv16_patterns[i].fixedmask;
             put16(&b, (uint16_t)((rng32() & ~m) |
                                  disas_riscv16_patterns[i].fixedbits));
         }
-    compare("64 words aimed at each pattern", b.p, b.n, objdump);
+    compare("64 words aimed at each pattern", b.p, b.n);
 
     report_coverage();
     free(b.p);

@@ -2,7 +2,7 @@
  * Host CPU features for the backend (IR_X86F_*), read with CPUID (Intel
  * SDM Vol. 2A, CPUID, tables 3-8 and 3-10):
  *   leaf 1 ECX:  bit 19 SSE4.1, bit 23 POPCNT, bit 12 FMA, bit 27 OSXSAVE,
- *                bit 28 AVX
+ *                bit 28 AVX, bit 1 PCLMULQDQ
  *   leaf 7 EBX:  bit 3 BMI1, bit 8 BMI2
  *   leaf 0x80000001 ECX: bit 5 LZCNT (ABM)
  * FMA and AVX use the xmm/ymm state, so they also need the OS to have
@@ -33,6 +33,8 @@ uint32_t x86_host_features(void)
         f |= IR_X86F_SSE41;
     if (c & (1u << 23))
         f |= IR_X86F_POPCNT;
+    if (c & (1u << 1))
+        f |= IR_X86F_PCLMUL;
     bool ymm_ok = (c & (1u << 27)) && (xgetbv0() & 6) == 6;
     if (ymm_ok && (c & (1u << 28)))
         f |= IR_X86F_AVX;

@@ -145,6 +145,8 @@ static JitLowerFn *lower_fn(IrOpcode opc)
     case IR_OP_ext_i32_i64: case IR_OP_extu_i32_i64:
     case IR_OP_extrl_i64_i32: case IR_OP_extrh_i64_i32:
         return jit_lower_bits;
+    case IR_OP_clmul: case IR_OP_clmulh:
+        return jit_lower_clmul;
     case IR_OP_setcond: case IR_OP_movcond: case IR_OP_brcond: case IR_OP_br:
         return jit_lower_cond;
     case IR_OP_goto_tb: case IR_OP_exit_tb: case IR_OP_goto_ptr:

@@ -180,6 +180,7 @@ typedef void JitLowerFn(JitEmit *em, const IrOp *op, const IrConsSet *cs,
 JitLowerFn jit_lower_alu;      /* lower_int.c */
 JitLowerFn jit_lower_shift;
 JitLowerFn jit_lower_bits;     /* lower_bits.c */
+JitLowerFn jit_lower_clmul;    /* lower_clmul.c */
 JitLowerFn jit_lower_muldiv;   /* lower_muldiv.c */
 JitLowerFn jit_lower_cond;     /* lower_ctrl.c */
 JitLowerFn jit_lower_ctrl;

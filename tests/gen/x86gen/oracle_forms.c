@@ -139,6 +139,28 @@ static char *imm_text(X86OpKind k, int64_t v, int opsize)
     }
 }
 
+/*
+ * objdump (binutils 2.40) prints pclmulqdq with the immediates 0x00-0x03,
+ * 0x10 and 0x11 as pclmul{lq,hq}{lq,hq}dq without the immediate; it reads
+ * bit 1 like bit 4 (the CPU uses only bits 0 and 4), so 0x02/0x03 print
+ * like 0x10/0x11.  The alias for immediate V of F, or NULL.
+ */
+static const char *pclmul_alias(const X86FormInfo *f, const X86Arg *a)
+{
+    static const char *const names[4] = {
+        "pclmullqlqdq", "pclmulhqlqdq", "pclmullqhqdq", "pclmulhqhqdq",
+    };
+    if (strcmp(f->mnemonic, "pclmulqdq") || f->nops != 3 ||
+        f->ops[2] != X86K_UIMM8)
+        return NULL;
+    uint64_t v = (uint64_t)a[2].imm & 0xff;
+    if (v <= 3)
+        return names[v];
+    if (v == 0x10 || v == 0x11)
+        return names[(v & 1) | 2];
+    return NULL;
+}
+
 /* The expected text of one instance of form F at OFF with length LEN. */
 static char *expected_text(const X86FormInfo *f, const X86Arg *a, uint32_t off,
                            uint32_t len)
@@ -148,6 +170,7 @@ static char *expected_text(const X86FormInfo *f, const X86Arg *a, uint32_t off,
     char *comment = NULL;
     int opsize = form_opsize(f);
     const char *mn = f->mnemonic;
+    const char *alias = pclmul_alias(f, a);
     int cc = -1;
 
     for (int i = 0; i < f->nops; i++)
@@ -159,12 +182,12 @@ static char *expected_text(const X86FormInfo *f, const X86Arg *a, uint32_t off,
         n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%.*s%s",
                               (int)strlen(mn) - 2, mn, cond_names[cc]);
     else
-        n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s", mn);
+        n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s", alias ? alias : mn);
     bool first = true;
     for (int i = 0; i < f->nops; i++) {
         X86OpKind k = f->ops[i];
         char *t;
-        if (k == X86K_CC)
+        if (k == X86K_CC || (alias && is_imm_kind(k)))
             continue;
         if (is_gpr_kind(k)) {
             int sz = kind_bits(k);

@@ -162,6 +162,7 @@ enum {
 #define IR_X86F_BMI2    (1u << 4)
 #define IR_X86F_FMA     (1u << 5)
 #define IR_X86F_AVX     (1u << 6)
+#define IR_X86F_PCLMUL  (1u << 7)
 
 extern const char *const ir_x86_reg_names[IR_X86_NB_REGS];
 
