@@ -25,7 +25,9 @@
 #include "guest_mem.h"
 #include "log.h"
 #include "options.h"
+#include "perfmap.h"
 #include "rt_signal.h"
+#include "stats.h"
 #include "sys_exec.h"
 #include "sys_procfs.h"
 #include "sysroot.h"
@@ -62,6 +64,8 @@ int main(int argc, char **argv)
     rt_logfile = stderr;
     rt_options_parse(&o, argc, argv);
     rt_log_mask = o.log_mask;
+    if (o.stats)
+        rt_stats_enable();
     if (o.log_file && !rt_log_open(o.log_file, err, sizeof err))
         die("-D", err);
     if (o.log_file)     /* a guest execve reopens it; others mustn't see it */
@@ -82,8 +86,10 @@ int main(int argc, char **argv)
         !elf_load_named(&ef, have_abspath ? abspath : path, &img, err,
                         sizeof err))
         die(path, err);
-    if (rt_log_mask)
+    if (rt_log_mask || o.perfmap)   /* symbols: the logs, perf map names */
         elf_syms_load(&ef, img.load_bias);
+    if (o.perfmap && !rt_perfmap_open(err, sizeof err))
+        die("-perfmap", err);
     rt_log_set_symbolizer(elf_syms_lookup);
 
     bool chain = !o.no_chain &&

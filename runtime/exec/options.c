@@ -26,7 +26,7 @@ size_t rt_stack_size;
 enum {
     O_HELP, O_VERSION, O_D, O_DLOG, O_DFILTER, O_ONE_INSN, O_NO_CHAIN,
     O_OPT_DISABLE, O_CODE_SIZE, O_WX, O_STATS, O_SYSROOT, O_STACK, O_CPU,
-    O_SETENV, O_UNSETENV, O_ARGV0, O_STRACE, O_QEMU_ONLY,
+    O_SETENV, O_UNSETENV, O_ARGV0, O_STRACE, O_PERFMAP, O_QEMU_ONLY,
 };
 
 static const struct {
@@ -56,6 +56,7 @@ static const struct {
     { "code-buffer-size", O_CODE_SIZE, true, NULL },
     { "wx", O_WX, false, NULL },
     { "stats", O_STATS, false, NULL },
+    { "perfmap", O_PERFMAP, false, "RVTCG_PERFMAP" },
     /* qemu-riscv64 options rvtcg does not have */
     { "g", O_QEMU_ONLY, true, NULL },
     { "r", O_QEMU_ONLY, true, NULL },
@@ -124,6 +125,9 @@ static void help(void)
 "  --code-size=N[K|M|G]   code cache size (default 32M, at most 1G)\n"
 "  --wx                   W^X code cache: no page writable and executable\n"
 "  --stats                print runtime counters to stderr at exit\n"
+"  -perfmap               write /tmp/perf-PID.map naming the generated\n"
+"                         code after guest symbols, for perf\n"
+"                         (RVTCG_PERFMAP)\n"
 "\n"
 "-E and -U may be given several times; a later change of a variable\n"
 "wins.  A riscv64 program the guest runs with execve runs under rvtcg\n"
@@ -225,6 +229,9 @@ static void apply(RtOptions *o, size_t k, const char *arg)
         break;
     case O_STATS:
         o->stats = true;
+        break;
+    case O_PERFMAP:
+        o->perfmap = true;
         break;
     case O_SYSROOT:
         o->sysroot = arg;

@@ -6,7 +6,8 @@
  * command line (which wins), as QEMU_* for qemu-riscv64: RVTCG_LD_PREFIX
  * (-L), RVTCG_STACK_SIZE (-s), RVTCG_CPU, RVTCG_SET_ENV (-E),
  * RVTCG_UNSET_ENV (-U), RVTCG_ARGV0 (-0), RVTCG_LOG (-d), RVTCG_DFILTER,
- * RVTCG_LOG_FILENAME (-D), RVTCG_SINGLESTEP, RVTCG_STRACE, RVTCG_VERSION.
+ * RVTCG_LOG_FILENAME (-D), RVTCG_SINGLESTEP, RVTCG_STRACE, RVTCG_VERSION,
+ * RVTCG_PERFMAP.
  */
 #ifndef OPTIONS_H
 #define OPTIONS_H
@@ -37,6 +38,7 @@ typedef struct RtOptions {
     bool no_chain;
     bool wx;
     bool stats;
+    bool perfmap;               /* -perfmap: /tmp/perf-PID.map */
     size_t code_size;           /* 0: the JIT's default */
     OptConfig opt;
     int prog_index;             /* argv index of the program */

@@ -15,13 +15,16 @@
  * this one waited for the lock.
  * The -d op text is captured before the optimizer runs and printed, with
  * in_asm, op_opt and out_asm, once the block has been committed, so a
- * retried block is logged once.
+ * retried block is logged once.  --stats counts the time spent here
+ * (translate_ns, without waiting for the lock) and the host code bytes;
+ * -perfmap names each committed block (perfmap.h).
  */
 #include <stdlib.h>
 
 #include "guest_mem.h"
 #include "jit_emit.h"
 #include "log.h"
+#include "perfmap.h"
 #include "rv_translate.h"
 #include "stats.h"
 #include "translate.h"
@@ -55,8 +58,12 @@ TbDesc *rt_translate(uint64_t pc, RvTbFlags flags)
 {
     tb_lock();
     TbDesc *tb = tb_lookup(pc, flags);
-    if (!tb)
+    if (!tb) {
+        uint64_t t0 = rt_stats_on ? rt_stats_now_ns() : 0;
         tb = translate_locked(pc, flags);
+        if (rt_stats_on)
+            RT_STAT_ADD(translate_ns, rt_stats_now_ns() - t0);
+    }
     tb_unlock();
     return tb;
 }
@@ -89,6 +96,9 @@ static TbDesc *translate_locked(uint64_t pc, RvTbFlags flags)
         if (rc == 0) {
             tb->guest_size = info.size;
             tb_commit(tb, pc, flags);
+            RT_STAT_ADD(host_bytes, tb->jt.size);
+            if (rt_perfmap_on)
+                rt_perfmap_add(tb->jt.code, tb->jt.size, pc);
             if (log_in)
                 rt_log_in_asm(pc, info.size);
             if (log_op)

@@ -200,6 +200,7 @@ void tb_invalidate(TbDesc *tb)
     if (tb->invalid)
         return;
     tb->invalid = 1;
+    RT_STAT_INC(tb_invalidated);
     RvTbFlags key = tb->flags;
     /* unmatchable from now on (jump caches, lookups racing with us) */
     __atomic_store_n(&tb->flags.frm, TB_FRM_INVALID, __ATOMIC_RELEASE);
