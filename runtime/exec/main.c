@@ -13,6 +13,7 @@
  * variables stay in it, as qemu-riscv64 leaves QEMU_* ones.
  */
 #include <fcntl.h>
+#include <stddef.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,6 +101,19 @@ int main(int argc, char **argv)
         .code_size = o.code_size,
         .wx = o.wx,
         .lookup = rt_lookup_hook,
+        /* indirect jumps probe the thread's jump cache inline (jit.h) */
+        .lookup_cache = {
+            .enabled = chain && !o.no_inline_lookup,
+            .table_ofs = (int32_t)(offsetof(RtThread, jc) +
+                                   offsetof(TbJumpCache, e)),
+            .bits = TB_JC_BITS,
+            .pc_ofs = (int32_t)offsetof(TbDesc, pc),
+            .key_ofs = (int32_t)(offsetof(TbDesc, flags) +
+                                 offsetof(RvTbFlags, frm)),
+            .env_key_ofs = (int32_t)offsetof(RvCpu, frm),
+            .code_ofs = (int32_t)(offsetof(TbDesc, jt) +
+                                  offsetof(JitTb, code)),
+        },
     };
     Jit *jit = jit_new(&jc, err, sizeof err);
     if (!jit) {

@@ -24,7 +24,7 @@
 size_t rt_stack_size;
 
 enum {
-    O_HELP, O_VERSION, O_D, O_DLOG, O_DFILTER, O_ONE_INSN, O_NO_CHAIN,
+    O_HELP, O_VERSION, O_D, O_DLOG, O_DFILTER, O_ONE_INSN, O_NO_CHAIN, O_NO_INLINE_LOOKUP,
     O_OPT_DISABLE, O_CODE_SIZE, O_WX, O_STATS, O_SYSROOT, O_STACK, O_CPU,
     O_SETENV, O_UNSETENV, O_ARGV0, O_STRACE, O_PERFMAP, O_QEMU_ONLY,
 };
@@ -51,6 +51,7 @@ static const struct {
     { "one-insn-per-tb", O_ONE_INSN, false, NULL },
     { "singlestep", O_ONE_INSN, false, "RVTCG_SINGLESTEP" },
     { "no-chain", O_NO_CHAIN, false, NULL },
+    { "no-inline-lookup", O_NO_INLINE_LOOKUP, false, NULL },
     { "opt-disable", O_OPT_DISABLE, true, NULL },
     { "code-size", O_CODE_SIZE, true, NULL },
     { "code-buffer-size", O_CODE_SIZE, true, NULL },
@@ -121,6 +122,7 @@ static void help(void)
 "                         one guest instruction per translation block\n"
 "                         (RVTCG_SINGLESTEP)\n"
 "  --no-chain             never chain translation blocks (-d nochain)\n"
+"  --no-inline-lookup     indirect jumps always call the lookup hook\n"
 "  --opt-disable=RULES    turn optimizer rules off (comma list or 'all')\n"
 "  --code-size=N[K|M|G]   code cache size (default 32M, at most 1G)\n"
 "  --wx                   W^X code cache: no page writable and executable\n"
@@ -213,6 +215,9 @@ static void apply(RtOptions *o, size_t k, const char *arg)
         break;
     case O_ONE_INSN:
         o->one_insn_per_tb = true;
+        break;
+    case O_NO_INLINE_LOOKUP:
+        o->no_inline_lookup = true;
         break;
     case O_NO_CHAIN:
         o->no_chain = true;

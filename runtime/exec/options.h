@@ -36,6 +36,7 @@ typedef struct RtOptions {
     int n_env;
     bool one_insn_per_tb;
     bool no_chain;
+    bool no_inline_lookup;      /* --no-inline-lookup (docs/performance.md) */
     bool wx;
     bool stats;
     bool perfmap;               /* -perfmap: /tmp/perf-PID.map */

@@ -20,6 +20,25 @@
 
 #include "ir.h"
 
+/*
+ * An optional inline probe for lookup_tb, tried before the hook: a
+ * direct-mapped table of entry pointers inside env (the runtime's per-
+ * thread jump cache), index ((pc >> 1) ^ (pc >> (1 + bits))) & (2^bits - 1).
+ * An entry matches when its u64 at pc_ofs equals the guest pc and its byte
+ * at key_ofs equals env's byte at env_key_ofs; then its pointer at code_ofs
+ * is the target, without leaving generated code.  A NULL entry or a
+ * mismatch calls the hook as before.
+ */
+typedef struct JitLookupCache {
+    bool enabled;
+    int32_t table_ofs;        /* env offset of the pointer array */
+    unsigned bits;            /* log2 of its entries */
+    int32_t pc_ofs;           /* entry: guest pc (u64) */
+    int32_t key_ofs;          /* entry: key byte */
+    int32_t env_key_ofs;      /* env: the byte it must equal */
+    int32_t code_ofs;         /* entry: host code pointer */
+} JitLookupCache;
+
 typedef struct JitConfig {
     uint32_t host_features;   /* IR_X86F_* the code may use (a subset of
                                  x86_host_features(); tests clear bits to
@@ -29,6 +48,7 @@ typedef struct JitConfig {
     bool wx;                  /* W^X: two mappings (RW, RX) of one memfd */
     /* lookup_tb's hook: the host code for guest pc, or NULL on a miss. */
     const void *(*lookup)(void *env, uint64_t pc);
+    JitLookupCache lookup_cache;   /* zero: no inline probe */
 } JitConfig;
 
 #define JIT_NO_JMP UINT32_MAX

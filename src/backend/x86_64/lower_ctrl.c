@@ -9,7 +9,9 @@
  *   exit_tb VAL   mov rax, VAL; jmp epilogue (VAL 0: jmp to the stub that
  *                 clears eax in front of the epilogue);
  *   goto_ptr P    jmp P;
- *   lookup_tb     call JitConfig.lookup(env, pc), a miss (NULL) replaced
+ *   lookup_tb     the inline probe of JitConfig.lookup_cache when enabled,
+ *                 else (or on its miss) call JitConfig.lookup(env, pc), a
+ *                 miss (NULL) replaced
  *                 by the "return 0" stub;
  *   call          call the helper (SysV: arguments already in place, rsp
  *                 16-byte aligned);
@@ -100,6 +102,36 @@ static void lower_goto_tb(JitEmit *em, unsigned slot)
     em->jmp_reset[slot] = jit_off(em);
 }
 
+/*
+ * The inline probe of JitConfig.lookup_cache (jit.h), pc in rsi; rax, rcx,
+ * rdx are free (the op clobbers the SysV caller-saved set).  Leaves the
+ * target in rax and jumps to the end on a hit; falls through on a miss.
+ * Returns the jmp8 fixup of the hit, or UINT32_MAX without a probe.
+ */
+static uint32_t lookup_probe(JitEmit *em, uint32_t *miss, unsigned *nmiss)
+{
+    CodeBuf *cb = jit_cb(em);
+    const JitLookupCache *lc = &em->jit->cfg.lookup_cache;
+    x86_mov_rr(cb, true, X86_RAX, X86_RSI);
+    x86_shr_r64_1(cb, X86_RAX);
+    x86_mov_rr(cb, true, X86_RCX, X86_RSI);
+    x86_shr_r64_u8(cb, X86_RCX, 1 + lc->bits);
+    x86_xor_r64_r64(cb, X86_RAX, X86_RCX);
+    x86_and_r32_i32(cb, X86_RAX, (int64_t)((1u << lc->bits) - 1));
+    x86_mov_r64_m64(cb, X86_RAX,
+                    x86_mem_idx(JIT_ENV_REG, X86_RAX, 8, lc->table_ofs));
+    x86_test_r64_r64(cb, X86_RAX, X86_RAX);
+    miss[(*nmiss)++] = jit_jcc8_fwd(em, X86_CC_E);
+    x86_cmp_r64_m64(cb, X86_RSI, x86_mem(X86_RAX, lc->pc_ofs));
+    miss[(*nmiss)++] = jit_jcc8_fwd(em, X86_CC_NE);
+    x86_movzx_r32_m8(cb, X86_RCX, x86_mem(X86_RAX, lc->key_ofs));
+    x86_movzx_r32_m8(cb, X86_RDX, x86_mem(JIT_ENV_REG, lc->env_key_ofs));
+    x86_cmp_r32_r32(cb, X86_RCX, X86_RDX);
+    miss[(*nmiss)++] = jit_jcc8_fwd(em, X86_CC_NE);
+    x86_mov_r64_m64(cb, X86_RAX, x86_mem(X86_RAX, lc->code_ofs));
+    return jit_jmp8_fwd(em);
+}
+
 static void lower_lookup_tb(JitEmit *em, X86Reg d, X86Reg pc)
 {
     CodeBuf *cb = jit_cb(em);
@@ -110,12 +142,20 @@ static void lower_lookup_tb(JitEmit *em, X86Reg d, X86Reg pc)
     }
     /* rsi first: pc may sit in rdi */
     x86_mov_rr(cb, true, X86_RSI, pc);
+    uint32_t miss[3], hit = UINT32_MAX;
+    unsigned nmiss = 0;
+    if (em->jit->cfg.lookup_cache.enabled)
+        hit = lookup_probe(em, miss, &nmiss);
+    for (unsigned i = 0; i < nmiss; i++)
+        jit_fwd8_here(em, miss[i]);
     x86_mov_rr(cb, true, X86_RDI, JIT_ENV_REG);
     x86_call_to(cb, (const void *)em->jit->cfg.lookup, X86_RAX);
     x86_test_r64_r64(cb, X86_RAX, X86_RAX);
-    uint32_t hit = jit_jcc8_fwd(em, X86_CC_NE);
+    uint32_t found = jit_jcc8_fwd(em, X86_CC_NE);
     x86_mov_ri_keepflags(cb, X86_RAX, (int64_t)(uintptr_t)ret0);
-    jit_fwd8_here(em, hit);
+    jit_fwd8_here(em, found);
+    if (hit != UINT32_MAX)
+        jit_fwd8_here(em, hit);
     x86_mov_rr(cb, true, d, X86_RAX);
 }
 
