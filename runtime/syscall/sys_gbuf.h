@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <unistd.h>
 
 #include "guest_mem.h"
 #include "syscall.h"
@@ -55,6 +56,31 @@ static inline int64_t sys_host_ret_restart(int64_t r)
     if (r >= 0)
         return r;
     return errno == EINTR ? -SYS_ERESTARTSYS : -errno;
+}
+
+/* The timer_settime(2) / timerfd_settime(2) shape, passed through:
+ * (id, flags, const struct itimerspec *new, struct itimerspec *old) and
+ * the *_gettime one (id, struct itimerspec *cur); struct itimerspec is
+ * two timespecs (32 bytes) on both sides. */
+#define SYS_ITIMERSPEC_SIZE 32u
+
+static inline int64_t sys_pass_settime(long nr, const uint64_t *a)
+{
+    bool bad = false;
+    const void *nv = sys_gbuf(a[2], SYS_ITIMERSPEC_SIZE, false, &bad);
+    void *ov = sys_gbuf(a[3], SYS_ITIMERSPEC_SIZE, true, &bad);
+    if (bad)
+        return -EFAULT;
+    return sys_host_ret(syscall(nr, (int)a[0], (int)a[1], nv, ov));
+}
+
+static inline int64_t sys_pass_gettime(long nr, const uint64_t *a)
+{
+    bool bad = false;
+    void *cur = sys_gbuf(a[1], SYS_ITIMERSPEC_SIZE, true, &bad);
+    if (bad)
+        return -EFAULT;
+    return sys_host_ret(syscall(nr, (int)a[0], cur));
 }
 
 #endif

@@ -249,23 +249,13 @@ int64_t sys_timer_create(RtThread *t, const uint64_t *a)
 int64_t sys_timer_settime(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    bool bad = false;
-    const void *nv = sys_gbuf(a[2], ITS, false, &bad);
-    void *ov = sys_gbuf(a[3], ITS, true, &bad);
-    if (bad)
-        return -EFAULT;
-    return sys_host_ret(syscall(SYS_timer_settime, (int)a[0], (int)a[1],
-                                nv, ov));
+    return sys_pass_settime(SYS_timer_settime, a);
 }
 
 int64_t sys_timer_gettime(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    bool bad = false;
-    void *cur = sys_gbuf(a[1], ITS, true, &bad);
-    if (bad)
-        return -EFAULT;
-    return sys_host_ret(syscall(SYS_timer_gettime, (int)a[0], cur));
+    return sys_pass_gettime(SYS_timer_gettime, a);
 }
 
 int64_t sys_timer_getoverrun(RtThread *t, const uint64_t *a)
