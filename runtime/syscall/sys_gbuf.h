@@ -58,6 +58,19 @@ static inline int64_t sys_host_ret_restart(int64_t r)
     return errno == EINTR ? -SYS_ERESTARTSYS : -errno;
 }
 
+/* The common (id, buffer) shape passed through: syscall NR with ID and
+ * the guest buffer [G, G + LEN) the kernel reads (WRITE false) or
+ * writes; -EFAULT when the guest may not. */
+static inline int64_t sys_pass_id_buf(long nr, long id, uint64_t g,
+                                      uint64_t len, bool write)
+{
+    bool bad = false;
+    void *p = sys_gbuf(g, len, write, &bad);
+    if (bad)
+        return -EFAULT;
+    return sys_host_ret(syscall(nr, id, p));
+}
+
 /* The timer_settime(2) / timerfd_settime(2) shape, passed through:
  * (id, flags, const struct itimerspec *new, struct itimerspec *old) and
  * the *_gettime one (id, struct itimerspec *cur); struct itimerspec is
@@ -76,11 +89,7 @@ static inline int64_t sys_pass_settime(long nr, const uint64_t *a)
 
 static inline int64_t sys_pass_gettime(long nr, const uint64_t *a)
 {
-    bool bad = false;
-    void *cur = sys_gbuf(a[1], SYS_ITIMERSPEC_SIZE, true, &bad);
-    if (bad)
-        return -EFAULT;
-    return sys_host_ret(syscall(nr, (int)a[0], cur));
+    return sys_pass_id_buf(nr, (int)a[0], a[1], SYS_ITIMERSPEC_SIZE, true);
 }
 
 #endif

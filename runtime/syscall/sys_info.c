@@ -143,21 +143,13 @@ int64_t sys_sched_setscheduler(RtThread *t, const uint64_t *a)
 int64_t sys_sched_getparam(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    bool bad = false;
-    void *p = sys_gbuf(a[1], 4, true, &bad);
-    if (bad)
-        return -EFAULT;
-    return sys_host_ret(syscall(SYS_sched_getparam, (pid_t)a[0], p));
+    return sys_pass_id_buf(SYS_sched_getparam, (pid_t)a[0], a[1], 4, true);
 }
 
 int64_t sys_sched_setparam(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    bool bad = false;
-    const void *p = sys_gbuf(a[1], 4, false, &bad);
-    if (bad)
-        return -EFAULT;
-    return sys_host_ret(syscall(SYS_sched_setparam, (pid_t)a[0], p));
+    return sys_pass_id_buf(SYS_sched_setparam, (pid_t)a[0], a[1], 4, false);
 }
 
 int64_t sys_sched_get_priority_max(RtThread *t, const uint64_t *a)
@@ -175,11 +167,7 @@ int64_t sys_sched_get_priority_min(RtThread *t, const uint64_t *a)
 int64_t sys_sched_rr_get_interval(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    bool bad = false;
-    void *ts = sys_gbuf(a[1], 16, true, &bad);
-    if (bad)
-        return -EFAULT;
-    return sys_host_ret(syscall(SYS_sched_rr_get_interval, (pid_t)a[0], ts));
+    return sys_pass_id_buf(SYS_sched_rr_get_interval, (pid_t)a[0], a[1], 16, true);
 }
 
 int64_t sys_getpriority(RtThread *t, const uint64_t *a)

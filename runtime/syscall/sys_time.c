@@ -54,11 +54,7 @@ int64_t sys_clock_gettime(RtThread *t, const uint64_t *a)
 int64_t sys_clock_getres(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    bool bad = false;
-    void *res = sys_gbuf(a[1], TS, true, &bad);
-    if (bad)
-        return -EFAULT;
-    return sys_host_ret(syscall(SYS_clock_getres, (clockid_t)a[0], res));
+    return sys_pass_id_buf(SYS_clock_getres, (clockid_t)a[0], a[1], TS, true);
 }
 
 /* One sleep: NR is SYS_nanosleep (args REQ, REM) or SYS_clock_nanosleep
@@ -124,11 +120,7 @@ int64_t sys_gettimeofday(RtThread *t, const uint64_t *a)
 int64_t sys_getitimer(RtThread *t, const uint64_t *a)
 {
     (void)t;
-    bool bad = false;
-    void *cur = sys_gbuf(a[1], ITS, true, &bad);
-    if (bad)
-        return -EFAULT;
-    return sys_host_ret(syscall(SYS_getitimer, (int)a[0], cur));
+    return sys_pass_id_buf(SYS_getitimer, (int)a[0], a[1], ITS, true);
 }
 
 int64_t sys_setitimer(RtThread *t, const uint64_t *a)
