@@ -103,7 +103,7 @@ int main(int argc, char **argv)
         .lookup = rt_lookup_hook,
         /* indirect jumps probe the thread's jump cache inline (jit.h) */
         .lookup_cache = {
-            .enabled = chain && !o.no_inline_lookup,
+            .enabled = chain && !o.off.inline_lookup,
             .table_ofs = (int32_t)(offsetof(RtThread, jc) +
                                    offsetof(TbJumpCache, e)),
             .bits = TB_JC_BITS,
@@ -114,6 +114,8 @@ int main(int argc, char **argv)
             .code_ofs = (int32_t)(offsetof(TbDesc, jt) +
                                   offsetof(JitTb, code)),
         },
+        .direct_jcc = chain && !o.off.direct_jcc,
+        .ras = { .enabled = chain && !o.off.ras },
     };
     Jit *jit = jit_new(&jc, err, sizeof err);
     if (!jit) {
@@ -126,6 +128,8 @@ int main(int argc, char **argv)
         .opt = o.opt,
         .code_size = o.code_size,
         .ext = o.cpu.ext,
+        .fusion = !o.off.fusion,
+        .ras = chain && !o.off.ras,
     };
     rt_translate_init(&tc);
 

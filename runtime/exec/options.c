@@ -24,9 +24,12 @@
 size_t rt_stack_size;
 
 enum {
-    O_HELP, O_VERSION, O_D, O_DLOG, O_DFILTER, O_ONE_INSN, O_NO_CHAIN, O_NO_INLINE_LOOKUP,
+    O_HELP, O_VERSION, O_D, O_DLOG, O_DFILTER, O_ONE_INSN, O_NO_CHAIN,
     O_OPT_DISABLE, O_CODE_SIZE, O_WX, O_STATS, O_SYSROOT, O_STACK, O_CPU,
     O_SETENV, O_UNSETENV, O_ARGV0, O_STRACE, O_PERFMAP, O_QEMU_ONLY,
+#define PERF_SWITCH(field, name, help) O_NO_##field,
+#include "perf_switches.def"
+#undef PERF_SWITCH
 };
 
 static const struct {
@@ -51,7 +54,9 @@ static const struct {
     { "one-insn-per-tb", O_ONE_INSN, false, NULL },
     { "singlestep", O_ONE_INSN, false, "RVTCG_SINGLESTEP" },
     { "no-chain", O_NO_CHAIN, false, NULL },
-    { "no-inline-lookup", O_NO_INLINE_LOOKUP, false, NULL },
+#define PERF_SWITCH(field, name, help) { "no-" name, O_NO_##field, false, NULL },
+#include "perf_switches.def"
+#undef PERF_SWITCH
     { "opt-disable", O_OPT_DISABLE, true, NULL },
     { "code-size", O_CODE_SIZE, true, NULL },
     { "code-buffer-size", O_CODE_SIZE, true, NULL },
@@ -122,7 +127,6 @@ static void help(void)
 "                         one guest instruction per translation block\n"
 "                         (RVTCG_SINGLESTEP)\n"
 "  --no-chain             never chain translation blocks (-d nochain)\n"
-"  --no-inline-lookup     indirect jumps always call the lookup hook\n"
 "  --opt-disable=RULES    turn optimizer rules off (comma list or 'all')\n"
 "  --code-size=N[K|M|G]   code cache size (default 32M, at most 1G)\n"
 "  --wx                   W^X code cache: no page writable and executable\n"
@@ -130,7 +134,12 @@ static void help(void)
 "  -perfmap               write /tmp/perf-PID.map naming the generated\n"
 "                         code after guest symbols, for perf\n"
 "                         (RVTCG_PERFMAP)\n"
-"\n"
+"Optimizations that can be turned off (docs/performance.md):\n");
+#define PERF_SWITCH(field, name, help) \
+    printf("  --no-%-17s %s\n", name, help);
+#include "perf_switches.def"
+#undef PERF_SWITCH
+    printf("\n"
 "-E and -U may be given several times; a later change of a variable\n"
 "wins.  A riscv64 program the guest runs with execve runs under rvtcg\n"
 "with the same options (but -E, -U and -0).\n");
@@ -216,9 +225,12 @@ static void apply(RtOptions *o, size_t k, const char *arg)
     case O_ONE_INSN:
         o->one_insn_per_tb = true;
         break;
-    case O_NO_INLINE_LOOKUP:
-        o->no_inline_lookup = true;
+#define PERF_SWITCH(field, name, help) \
+    case O_NO_##field: \
+        o->off.field = true; \
         break;
+#include "perf_switches.def"
+#undef PERF_SWITCH
     case O_NO_CHAIN:
         o->no_chain = true;
         break;

@@ -24,6 +24,13 @@ typedef struct RtEnvEdit {
     bool unset;
 } RtEnvEdit;
 
+/* The optimizations turned off by --no-NAME (perf_switches.def). */
+typedef struct RtPerfOff {
+#define PERF_SWITCH(field, name, help) bool field;
+#include "perf_switches.def"
+#undef PERF_SWITCH
+} RtPerfOff;
+
 typedef struct RtOptions {
     unsigned log_mask;          /* -d, plus RT_LOG_STRACE for -strace */
     const char *log_file;       /* -D */
@@ -36,7 +43,7 @@ typedef struct RtOptions {
     int n_env;
     bool one_insn_per_tb;
     bool no_chain;
-    bool no_inline_lookup;      /* --no-inline-lookup (docs/performance.md) */
+    RtPerfOff off;              /* --no-NAME (perf_switches.def) */
     bool wx;
     bool stats;
     bool perfmap;               /* -perfmap: /tmp/perf-PID.map */

@@ -75,6 +75,8 @@ static TbDesc *translate_locked(uint64_t pc, RvTbFlags flags)
         .max_insns = cfg.max_insns,
         .can_fetch = mem_can_fetch,
         .ext = cfg.ext,
+        .fusion = cfg.fusion,
+        .ras = cfg.ras,
     };
     bool flushed = false;
     for (;;) {

@@ -17,6 +17,8 @@ typedef struct RtTranslateConfig {
     OptConfig opt;
     size_t code_size;       /* for the "cache too small" message */
     uint64_t ext;           /* RvTranslateCfg.ext: the -cpu extensions */
+    bool fusion;            /* RvTranslateCfg.fusion (--no-fusion) */
+    bool ras;               /* RvTranslateCfg.ras (--no-ras) */
 } RtTranslateConfig;
 
 void rt_translate_init(const RtTranslateConfig *cfg);

@@ -39,6 +39,12 @@ typedef struct JitLookupCache {
     int32_t code_ofs;         /* entry: host code pointer */
 } JitLookupCache;
 
+/* The return-address stack's lowering parameters (docs/performance.md);
+ * zero: off. */
+typedef struct JitRas {
+    bool enabled;
+} JitRas;
+
 typedef struct JitConfig {
     uint32_t host_features;   /* IR_X86F_* the code may use (a subset of
                                  x86_host_features(); tests clear bits to
@@ -49,6 +55,10 @@ typedef struct JitConfig {
     /* lookup_tb's hook: the host code for guest pc, or NULL on a miss. */
     const void *(*lookup)(void *env, uint64_t pc);
     JitLookupCache lookup_cache;   /* zero: no inline probe */
+    /* a conditional exit's chained jump goes straight to the target TB
+     * (false: via its goto_tb slot) */
+    bool direct_jcc;
+    JitRas ras;
 } JitConfig;
 
 #define JIT_NO_JMP UINT32_MAX

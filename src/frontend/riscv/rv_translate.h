@@ -39,6 +39,11 @@ typedef struct RvTranslateCfg {
      * rv_ext_default_mask().  An encoding of a disabled extension is
      * illegal (SIGILL). */
     uint64_t ext;
+    /* Optimizations (docs/performance.md; off with --no-fusion/--no-ras):
+     * macro-op fusion of instruction pairs, and the return-address stack
+     * (calls push, returns predict). */
+    bool fusion;
+    bool ras;
 } RvTranslateCfg;
 
 /* What rv_translate reports about the block it built. */
