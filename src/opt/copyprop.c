@@ -12,7 +12,7 @@
  */
 #include "opt_int.h"
 
-static uint32_t cur_epoch(const OptState *st, IrTempKind kind)
+uint32_t opt_cur_epoch(const OptState *st, IrTempKind kind)
 {
     switch (kind) {
     case IR_TEMP_GLOBAL: return st->ep_glob;
@@ -31,7 +31,7 @@ bool opt_fact_valid(const OptState *st, IrTemp t)
 {
     if (kind_of(st, t.id) == IR_TEMP_CONST)
         return true;
-    return st->facts[t.id].epoch == cur_epoch(st, kind_of(st, t.id));
+    return st->facts[t.id].epoch == opt_cur_epoch(st, kind_of(st, t.id));
 }
 
 IrTemp opt_copy_source(const OptState *st, IrTemp t)
@@ -44,7 +44,7 @@ IrTemp opt_copy_source(const OptState *st, IrTemp t)
     IrTempKind sk = kind_of(st, f->src);
     if (sk != IR_TEMP_CONST &&
         (st->facts[f->src].version != f->src_version ||
-         cur_epoch(st, sk) != f->src_epoch))
+         opt_cur_epoch(st, sk) != f->src_epoch))
         return t;
     return (IrTemp){ f->src };
 }
@@ -93,14 +93,16 @@ void opt_define(OptState *st, IrTemp out, IrTemp src, uint64_t z, uint64_t o)
 {
     OptFact *f = &st->facts[out.id];
     f->version++;
-    f->epoch = cur_epoch(st, kind_of(st, out.id));
+    f->epoch = opt_cur_epoch(st, kind_of(st, out.id));
     f->z = z;
     f->o = o;
+    f->sb = 0;
+    f->def_kind = OPT_DEF_NONE;
     f->src = src.id;
     /* constants made during the pass have no facts entry: never index it */
     if (src.id && kind_of(st, src.id) != IR_TEMP_CONST) {
         f->src_version = st->facts[src.id].version;
-        f->src_epoch = cur_epoch(st, kind_of(st, src.id));
+        f->src_epoch = opt_cur_epoch(st, kind_of(st, src.id));
     }
 }
 

@@ -2,8 +2,9 @@
  * The optimizer's forward pass: one walk over the ops in order.  For each
  * op: labels and dead code first (branch.c); then its inputs are rewritten
  * through the copy facts (copyprop.c); integer ops are folded (fold.c),
- * simplified (simplify.c) and checked against known bits (knownbits.c),
- * a few rounds while a rule still changes something; branches are folded
+ * simplified (simplify.c) and checked against known bits (knownbits.c,
+ * with sign bits, signbits.c, and derived fields, field.c), a few rounds
+ * while a rule still changes something; branches are folded
  * (branch.c); finally the facts about the op's outputs are recorded, and
  * block ends, helper calls that may write globals and exits end the facts
  * they invalidate.
@@ -68,9 +69,16 @@ static void finish_op(OptState *st, size_t i)
         if (opt_copy_redundant_mov(st, i))
             return;
         uint64_t z, o;
-        IrTemp s = op->args[1].temp;
+        IrTemp s = op->args[1].temp, d = op->args[0].temp;
         opt_bits_of(st, s, &z, &o);
-        opt_define(st, op->args[0].temp, s, z, o);
+        unsigned sb = opt_sign_bits(st, s);
+        OptDef def = { .kind = OPT_DEF_NONE };
+        opt_def_of(st, s, false, &def);
+        opt_define(st, d, s, z, o);
+        if (def.kind != OPT_DEF_NONE && def.src.id == d.id)
+            def.kind = OPT_DEF_NONE;    /* d's old value is gone */
+        opt_def_record(st, d, &def, sb);
+        st->facts[d.id].def_at = (uint32_t)i;
         return;
     }
     uint32_t flags = op_flags(op);
@@ -78,9 +86,16 @@ static void finish_op(OptState *st, size_t i)
         st->ep_glob++;      /* globals in memory may have changed */
     for (unsigned k = 0; k < op->nb_out; k++) {
         uint64_t z = 0, o = 0;
-        if (k == 0 && op->opc != IR_OP_discard)
+        unsigned sb = 1;
+        OptDef def = { .kind = OPT_DEF_NONE };
+        if (k == 0 && op->opc != IR_OP_discard) {
             opt_kb_output(st, op, &z, &o);
+            sb = opt_sb_output(st, op);
+            def = opt_def_output(st, op, i);
+        }
         opt_define(st, op->args[k].temp, IR_NO_TEMP, z, o);
+        opt_def_record(st, op->args[k].temp, &def, sb);
+        st->facts[op->args[k].temp.id].def_at = (uint32_t)i;
     }
     if (flags & IR_OPF_BB_END)
         st->ep_bb++;

@@ -12,6 +12,8 @@
  *             extu_i32_i64 (the same value; a cheaper 32-bit move);
  *   kb-cond   comparisons decided by the bits: values that differ in a known
  *             bit are not equal, and the ranges [O, ~Z] order them.
+ * opt_knownbits() also applies the sign-bit rule kb-sext (signbits.c) and
+ * the derived-value rules ext-field, shift-field, w-widen (field.c).
  */
 #include "opt_int.h"
 
@@ -366,7 +368,11 @@ bool opt_knownbits(OptState *st, IrOp *op)
         return true;
     if (opt_on(st, OPT_RULE_KB_EXT) && rule_ext(st, op))
         return true;
+    if (opt_signbits(st, op))           /* kb-sext */
+        return true;
     if (opt_on(st, OPT_RULE_KB_EXT32) && rule_ext32(st, op))
+        return true;
+    if (opt_field(st, (size_t)(op - st->ctx->ops)))  /* *-field, w-widen */
         return true;
     if (opt_on(st, OPT_RULE_KB_CONST) && rule_const(st, op))
         return true;

@@ -28,7 +28,35 @@ typedef struct OptFact {
     uint32_t src_version;  /* src's version then */
     uint32_t src_epoch;    /* src's kind's epoch then */
     uint64_t z, o;         /* bits known to be 0 / 1 (within the width) */
+    uint8_t sb;            /* sign bits: the top SB bits (within the width)
+                            * are known equal; 0 or 1 = nothing known */
+    uint8_t def_kind;      /* OptDefKind: the value in terms of def_src */
+    uint8_t def_ofs, def_len;
+    uint32_t def_src;      /* the temp the value derives from */
+    uint32_t def_version;  /* def_src's version then (before this op) */
+    uint32_t def_epoch;    /* def_src's kind's epoch then */
+    uint32_t def_op;       /* index of the defining op */
+    uint32_t def_at;       /* index of the op that last defined the temp */
 } OptFact;
+
+/* How a temp's value derives from another temp's (field.c): */
+typedef enum OptDefKind {
+    OPT_DEF_NONE,
+    OPT_DEF_FIELD,         /* zero-extended bits [ofs, ofs+len) of src */
+    OPT_DEF_SFIELD,        /* sign-extended bits [ofs, ofs+len) of src */
+    OPT_DEF_SHL,           /* src << ofs (same width) */
+    OPT_DEF_SHLW,          /* an i64: sign-extended (low 32 bits of src
+                            * << ofs), RISC-V slliw */
+} OptDefKind;
+
+typedef struct OptDef {
+    OptDefKind kind;
+    unsigned ofs, len;
+    IrTemp src;
+    bool self;             /* src is the temp itself, overwritten by the
+                            * defining op def_op (the value is gone) */
+    uint32_t op;           /* the defining op's index */
+} OptDef;
 
 typedef struct OptState {
     IrCtx *ctx;
@@ -71,6 +99,8 @@ static inline bool opt_is_int(const IrCtx *ctx, IrTemp t)
 
 /* ---- Facts (copyprop.c) ------------------------------------------------------------ */
 
+/* The current epoch of temps of KIND. */
+uint32_t opt_cur_epoch(const OptState *st, IrTempKind kind);
 /* Whether T's recorded facts are still valid. */
 bool opt_fact_valid(const OptState *st, IrTemp t);
 /* The temp T is known to be a copy of (possibly a constant), or T. */
@@ -88,6 +118,27 @@ void opt_define(OptState *st, IrTemp out, IrTemp src, uint64_t z, uint64_t o);
 /* A mov that changes nothing (d == s, or d already a copy of s): removed
  * by rule copyprop; true if it was. */
 bool opt_copy_redundant_mov(OptState *st, size_t i);
+
+/* ---- Sign bits and derived values (signbits.c, field.c) ---------------------- */
+
+/* Number of top bits of T (within its width) known to equal its sign bit:
+ * 1..width, 1 when nothing is known. */
+unsigned opt_sign_bits(const OptState *st, IrTemp t);
+/* signbits.c: the sign bits of OP's (first) output, from its inputs'. */
+unsigned opt_sb_output(const OptState *st, const IrOp *op);
+/* signbits.c: rule kb-sext; true if OP changed. */
+bool opt_signbits(OptState *st, IrOp *op);
+/* field.c: how OP's (first) output derives from one of its inputs (op
+ * index I), computed before the output is defined. */
+OptDef opt_def_output(const OptState *st, const IrOp *op, size_t i);
+/* field.c: stores DEF (and sign bits SB) as facts of OUT, just defined. */
+void opt_def_record(OptState *st, IrTemp out, const OptDef *def, unsigned sb);
+/* field.c: T's valid def fact; with ALLOW_SELF also one whose source is
+ * T's own previous value (OptDef.self).  False if none. */
+bool opt_def_of(const OptState *st, IrTemp t, bool allow_self, OptDef *def);
+/* field.c: rules ext-field, shift-field, w-widen on op I; true if it
+ * changed. */
+bool opt_field(OptState *st, size_t i);
 
 /* ---- Rewriting ops (forward.c) ------------------------------------------------------ */
 

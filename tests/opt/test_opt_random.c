@@ -5,6 +5,8 @@
  * concrete value, sometimes the same temp twice -- then checks that
  *   - opt_kb_output is sound: the op's value on the concrete inputs has
  *     every known-zero bit clear and every known-one bit set;
+ *   - opt_sb_output is sound: the inputs get a random number of sign bits
+ *     their values have, and the result has at least the number it says;
  *   - a condition decided by known bits or by opt_cond_decide is the one
  *     the concrete inputs give;
  *   - whatever the simplification and known-bits rules rewrite the op into
@@ -57,6 +59,16 @@ static uint64_t rnd_known(void)
     case 3: return ~0xffull;
     default: return rnd64();
     }
+}
+
+/* The number of top bits of V (W bits wide) equal to its sign bit. */
+static unsigned sign_bits(uint64_t v, unsigned w)
+{
+    uint64_t x = (uint64_t)opt_sext(v, w);
+    if ((int64_t)x < 0)
+        x = ~x;
+    unsigned n = x ? (unsigned)__builtin_clzll(x) : 64;   /* of 64 */
+    return n - (64 - w);
 }
 
 typedef struct Trial {
@@ -170,6 +182,9 @@ static void one_trial(void)
         f->epoch = 1;
         f->z = ~v[k] & known[k] & m;
         f->o = v[k] & known[k] & m;
+        /* sign bits: any count the value has (0 = none known) */
+        f->sb = (uint8_t)rnd(sign_bits(v[k], opt_type_bits(
+                    ir_temp_type(t.ctx, in[k]))) + 1);
         t.vals[in[k].id] = v[k];
     }
 
@@ -183,6 +198,15 @@ static void one_trial(void)
                   "known bits wrong: %s -> 0x%llx, z=0x%llx o=0x%llx", what,
                   (unsigned long long)r, (unsigned long long)z,
                   (unsigned long long)o);
+
+    unsigned wo = opt_type_bits(ir_temp_type(t.ctx, d));
+    unsigned sb = opt_sb_output(&t.st, op);
+    ck_assert_msg(sign_bits(r, wo) >= sb,
+                  "sign bits wrong: %s -> 0x%llx has %u, said %u", what,
+                  (unsigned long long)r, sign_bits(r, wo), sb);
+    for (unsigned k = 0; k < info->nb_in; k++)
+        ck_assert_uint_le(opt_sign_bits(&t.st, in[k]),
+                          sign_bits(v[k], opt_type_bits(ir_temp_type(t.ctx, in[k]))));
 
     if (opc == IR_OP_setcond || opc == IR_OP_movcond) {
         IrCond cond = (IrCond)c[0].imm;

@@ -265,11 +265,11 @@ static const RuleCase cases[] = {
       "    ld_guest.i64 t0, x2, ub\n    extract.i64 x1, t0, 0, 16\n" EXIT,
       "    ld_guest.i64 t0, x2, ub\n    mov.i64 x1, t0\n" EXIT,
       "    ld_guest.i64 t0, x2, ub\n    extract.i64 x1, t0, 0, 16\n" EXIT },
-    { "kb-ext",
+    { "kb-ext",   /* off: kb-sext sees the same from the sign bits */
       "temp i64 t0\n"
       "    extract.i64 t0, x2, 0, 15\n    sextract.i64 x1, t0, 0, 16\n" EXIT,
       "    extract.i64 t0, x2, 0, 15\n    mov.i64 x1, t0\n" EXIT,
-      "    extract.i64 t0, x2, 0, 15\n    sextract.i64 x1, t0, 0, 16\n" EXIT },
+      "    extract.i64 t0, x2, 0, 15\n    mov.i64 x1, t0\n" EXIT },
     { "kb-ext",   /* bit 15 unknown: the sign extension stays */
       "temp i64 t0\n"
       "    extract.i64 t0, x2, 0, 16\n    sextract.i64 x1, t0, 0, 16\n" EXIT,
@@ -282,6 +282,167 @@ static const RuleCase cases[] = {
       "    shr.i32 t0, w1, $1\n    ext_i32_i64 x1, t0\n" EXIT,
       "    shr.i32 t0, w1, $1\n    extu_i32_i64 x1, t0\n" EXIT,
       "    shr.i32 t0, w1, $1\n    ext_i32_i64 x1, t0\n" EXIT },
+
+    /* ---- kb-sext ---- */
+    { "kb-sext",  /* a sign-extending load: 33 equal top bits */
+      "temp i64 t0\n"
+      "    ld_guest.i64 t0, x2, sl\n    sextract.i64 x1, t0, 0, 32\n" EXIT,
+      "    ld_guest.i64 t0, x2, sl\n    mov.i64 x1, t0\n" EXIT,
+      "    ld_guest.i64 t0, x2, sl\n    sextract.i64 x1, t0, 0, 32\n" EXIT },
+    { "kb-sext",  /* bitwise ops keep the smaller count: 33 */
+      "temp i64 t0, t1, t2\n"
+      "    ld_guest.i64 t0, x2, sw\n    ld_guest.i64 t1, x3, sl\n"
+      "    xor.i64 t2, t0, t1\n    sextract.i64 x1, t2, 0, 32\n" EXIT,
+      "    ld_guest.i64 t0, x2, sw\n    ld_guest.i64 t1, x3, sl\n"
+      "    xor.i64 t2, t0, t1\n    mov.i64 x1, t2\n" EXIT,
+      "    ld_guest.i64 t0, x2, sw\n    ld_guest.i64 t1, x3, sl\n"
+      "    xor.i64 t2, t0, t1\n    sextract.i64 x1, t2, 0, 32\n" EXIT },
+    { "kb-sext",  /* a sum of two may carry into bit 32: it stays */
+      "temp i64 t0, t1, t2\n"
+      "    ld_guest.i64 t0, x2, sl\n    ld_guest.i64 t1, x3, sl\n"
+      "    add.i64 t2, t0, t1\n    sextract.i64 x1, t2, 0, 32\n" EXIT,
+      "    ld_guest.i64 t0, x2, sl\n    ld_guest.i64 t1, x3, sl\n"
+      "    add.i64 t2, t0, t1\n    sextract.i64 x1, t2, 0, 32\n" EXIT,
+      "    ld_guest.i64 t0, x2, sl\n    ld_guest.i64 t1, x3, sl\n"
+      "    add.i64 t2, t0, t1\n    sextract.i64 x1, t2, 0, 32\n" EXIT },
+    { "kb-sext",  /* lw then sext.w (addiw 0): with ext-field, a mov */
+      "temp i64 t0\ntemp i32 t1\n"
+      "    ld_guest.i64 t0, x2, sl\n    extrl_i64_i32 t1, t0\n"
+      "    ext_i32_i64 x1, t1\n" EXIT,
+      "    ld_guest.i64 t0, x2, sl\n    mov.i64 x1, t0\n" EXIT,
+      "    ld_guest.i64 t0, x2, sl\n    sextract.i64 x1, t0, 0, 32\n" EXIT },
+
+    /* ---- ext-field ---- */
+    { "ext-field",  /* sext.w: one movsxd */
+      "temp i32 t0\n"
+      "    extrl_i64_i32 t0, x2\n    ext_i32_i64 x1, t0\n" EXIT,
+      "    sextract.i64 x1, x2, 0, 32\n" EXIT,
+      "    extrl_i64_i32 t0, x2\n    ext_i32_i64 x1, t0\n" EXIT },
+    { "ext-field",  /* srliw: bits [8, 32) */
+      "temp i32 t0, t1\n"
+      "    extrl_i64_i32 t0, x2\n    shr.i32 t1, t0, $8\n"
+      "    ext_i32_i64 x1, t1\n" EXIT,
+      "    extract.i64 x1, x2, 8, 24\n" EXIT,
+      "    extrl_i64_i32 t0, x2\n    shr.i32 t1, t0, $8\n"
+      "    extu_i32_i64 x1, t1\n" EXIT },
+    { "ext-field",  /* sraiw, then a second sraiw of the result */
+      "temp i32 t0, t1, t2\n"
+      "    extrl_i64_i32 t0, x2\n    sar.i32 t1, t0, $3\n"
+      "    sar.i32 t2, t1, $4\n    ext_i32_i64 x1, t2\n" EXIT,
+      "    sextract.i64 x1, x2, 7, 25\n" EXIT,
+      "    extrl_i64_i32 t0, x2\n    sar.i32 t1, t0, $3\n"
+      "    sar.i32 t2, t1, $4\n    ext_i32_i64 x1, t2\n" EXIT },
+    { "ext-field",  /* zero-extended field, then extu */
+      "temp i32 t0, t1\n"
+      "    extrl_i64_i32 t0, x2\n    shr.i32 t1, t0, $31\n"
+      "    extu_i32_i64 x1, t1\n" EXIT,
+      "    extract.i64 x1, x2, 31, 1\n" EXIT,
+      "    extrl_i64_i32 t0, x2\n    shr.i32 t1, t0, $31\n"
+      "    extu_i32_i64 x1, t1\n" EXIT },
+    { "ext-field",  /* x2 written in between: the field is gone */
+      "temp i32 t0\n"
+      "    extrl_i64_i32 t0, x2\n    add.i64 x2, x2, $1\n"
+      "    ext_i32_i64 x1, t0\n" EXIT,
+      "    extrl_i64_i32 t0, x2\n    add.i64 x2, x2, $1\n"
+      "    ext_i32_i64 x1, t0\n" EXIT,
+      "    extrl_i64_i32 t0, x2\n    add.i64 x2, x2, $1\n"
+      "    ext_i32_i64 x1, t0\n" EXIT },
+    { "ext-field",  /* a sign-extended field only sign-extends to 32 */
+      "temp i32 t0, t1, t2\n"
+      "    extrl_i64_i32 t0, x2\n    sar.i32 t1, t0, $3\n"
+      "    extu_i32_i64 x1, t1\n" EXIT,
+      "    extrl_i64_i32 t0, x2\n    sar.i32 t1, t0, $3\n"
+      "    extu_i32_i64 x1, t1\n" EXIT,
+      "    extrl_i64_i32 t0, x2\n    sar.i32 t1, t0, $3\n"
+      "    extu_i32_i64 x1, t1\n" EXIT },
+
+    /* ---- shift-field ---- */
+    { "shift-field",  /* zext.w */
+      "temp i64 t0\n"
+      "    shl.i64 t0, x2, $32\n    shr.i64 x1, t0, $32\n" EXIT,
+      "    extract.i64 x1, x2, 0, 32\n" EXIT,
+      "    shl.i64 t0, x2, $32\n    shr.i64 x1, t0, $32\n" EXIT },
+    { "shift-field",  /* a field in the middle, sign-extended */
+      "temp i64 t0\n"
+      "    shl.i64 t0, x2, $56\n    sar.i64 x1, t0, $60\n" EXIT,
+      "    sextract.i64 x1, x2, 4, 4\n" EXIT,
+      "    shl.i64 t0, x2, $56\n    sar.i64 x1, t0, $60\n" EXIT },
+    { "shift-field",  /* in place (slli a0,a0,48; srli a0,a0,48): the shl goes */
+      "    shl.i64 x1, x1, $48\n    insn_start 0x1000\n"
+      "    shr.i64 x1, x1, $48\n" EXIT,
+      "    insn_start 0x1000\n    extract.i64 x1, x1, 0, 16\n" EXIT,
+      "    shl.i64 x1, x1, $48\n    insn_start 0x1000\n"
+      "    shr.i64 x1, x1, $48\n" EXIT },
+    { "shift-field",  /* in place, but the shifted value is read: it stays */
+      "    shl.i64 x1, x1, $32\n    add.i64 x2, x1, $1\n"
+      "    shr.i64 x1, x1, $32\n" EXIT,
+      "    shl.i64 x1, x1, $32\n    add.i64 x2, x1, $1\n"
+      "    shr.i64 x1, x1, $32\n" EXIT,
+      "    shl.i64 x1, x1, $32\n    add.i64 x2, x1, $1\n"
+      "    shr.i64 x1, x1, $32\n" EXIT },
+    { "shift-field",  /* shifted right by less: not a field */
+      "temp i64 t0\n"
+      "    shl.i64 t0, x2, $32\n    shr.i64 x1, t0, $30\n" EXIT,
+      "    shl.i64 t0, x2, $32\n    shr.i64 x1, t0, $30\n" EXIT,
+      "    shl.i64 t0, x2, $32\n    shr.i64 x1, t0, $30\n" EXIT },
+    { "shift-field",  /* slliw 24; sraiw 24: a sign-extended byte */
+      "temp i32 t0, t1, t2, t3\n"
+      "    extrl_i64_i32 t0, x2\n    shl.i32 t1, t0, $24\n"
+      "    ext_i32_i64 x1, t1\n"
+      "    extrl_i64_i32 t2, x1\n    sar.i32 t3, t2, $24\n"
+      "    ext_i32_i64 x1, t3\n" EXIT,
+      "    sextract.i64 x1, x2, 0, 8\n" EXIT,
+      "    extrl_i64_i32 t0, x2\n    shl.i32 t1, t0, $24\n"
+      "    ext_i32_i64 x1, t1\n    sextract.i64 x1, x1, 24, 8\n" EXIT },
+    { "shift-field",  /* a field of a left-shifted value */
+      "temp i64 t0\n"
+      "    shl.i64 t0, x2, $3\n    extract.i64 x1, t0, 8, 8\n" EXIT,
+      "    extract.i64 x1, x2, 5, 8\n" EXIT,
+      "    shl.i64 t0, x2, $3\n    extract.i64 x1, t0, 8, 8\n" EXIT },
+    { "shift-field",  /* i32 too */
+      "temp i32 t0\n"
+      "    shl.i32 t0, w1, $24\n    sar.i32 w1, t0, $24\n" EXIT,
+      "    sextract.i32 w1, w1, 0, 8\n" EXIT,
+      "    shl.i32 t0, w1, $24\n    sar.i32 w1, t0, $24\n" EXIT },
+
+    /* ---- w-widen ---- */
+    { "w-widen",  /* addw: the i64 add, one sign extension */
+      "bbtemp i32 b0, b1, b2\n"
+      "    extrl_i64_i32 b0, x1\n    extrl_i64_i32 b1, x2\n"
+      "    add.i32 b2, b0, b1\n    insn_start 0x1000\n"
+      "    ext_i32_i64 x1, b2\n" EXIT,
+      "    add.i64 x1, x1, x2\n    insn_start 0x1000\n"
+      "    sextract.i64 x1, x1, 0, 32\n" EXIT,
+      "    extrl_i64_i32 b0, x1\n    extrl_i64_i32 b1, x2\n"
+      "    add.i32 b2, b0, b1\n    insn_start 0x1000\n"
+      "    ext_i32_i64 x1, b2\n" EXIT },
+    { "w-widen",  /* addiw with a negative constant; slliw */
+      "bbtemp i32 b0, b1, b2, b3\n"
+      "    extrl_i64_i32 b0, x2\n    add.i32 b1, b0, $-5\n"
+      "    ext_i32_i64 x1, b1\n"
+      "    extrl_i64_i32 b2, x2\n    shl.i32 b3, b2, $3\n"
+      "    ext_i32_i64 x3, b3\n" EXIT,
+      "    add.i64 x1, x2, $-5\n    sextract.i64 x1, x1, 0, 32\n"
+      "    shl.i64 x3, x2, $3\n    sextract.i64 x3, x3, 0, 32\n" EXIT,
+      "    extrl_i64_i32 b0, x2\n    add.i32 b1, b0, $-5\n"
+      "    ext_i32_i64 x1, b1\n"
+      "    extrl_i64_i32 b2, x2\n    shl.i32 b3, b2, $3\n"
+      "    ext_i32_i64 x3, b3\n" EXIT },
+    { "w-widen",  /* slliw of a byte: the extension goes too (kb-ext) */
+      "temp i64 t0\nbbtemp i32 b0, b1\n"
+      "    ld_guest.i64 t0, x2, ub\n    extrl_i64_i32 b0, t0\n"
+      "    shl.i32 b1, b0, $8\n    ext_i32_i64 x1, b1\n" EXIT,
+      "    ld_guest.i64 t0, x2, ub\n    shl.i64 x1, t0, $8\n" EXIT,
+      "    ld_guest.i64 t0, x2, ub\n    extrl_i64_i32 b0, t0\n"
+      "    shl.i32 b1, b0, $8\n    extu_i32_i64 x1, b1\n" EXIT },
+    { "w-widen",  /* the i32 result is read again: it stays */
+      "bbtemp i32 b0, b1\n"
+      "    extrl_i64_i32 b0, x2\n    add.i32 b1, b0, $1\n"
+      "    ext_i32_i64 x1, b1\n    add.i32 w1, w1, b1\n" EXIT,
+      "    extrl_i64_i32 b0, x2\n    add.i32 b1, b0, $1\n"
+      "    ext_i32_i64 x1, b1\n    add.i32 w1, w1, b1\n" EXIT,
+      "    extrl_i64_i32 b0, x2\n    add.i32 b1, b0, $1\n"
+      "    ext_i32_i64 x1, b1\n    add.i32 w1, w1, b1\n" EXIT },
 
     /* ---- kb-cond ---- */
     { "kb-cond",

@@ -4,7 +4,10 @@
  * ctpop (POPCNT, else a call to a C helper: the constraint set of that
  * alternative is a call's), bswap, extract/sextract (movzx/movsx or a
  * shift pair), deposit (a rotate/SHRD/rotate sequence that needs no
- * scratch register) and the i32 <-> i64 conversions.
+ * scratch register) and the i32 <-> i64 conversions.  An i32 value is the
+ * low half of its register, the upper half unspecified (docs/backend.md,
+ * "Values in registers"): extrl_i64_i32 and an i32 move of a register onto
+ * itself emit nothing, extu_i32_i64 always clears the upper half.
  */
 #include <assert.h>
 
@@ -40,13 +43,23 @@ static void lower_clz_ctz(JitEmit *em, const IrOp *op, X86Reg d, X86Reg s)
     jit_fwd8_here(em, skip);
 }
 
+/*
+ * extract/sextract d, s [ofs, len].  32-bit x86 operations write the whole
+ * register, zero-extended (SDM Vol. 1 3.4.1.1), so an i64 field that ends
+ * at or below bit 32 is cut with 32-bit forms: bits [ofs, 32) of s are
+ * "mov d32, s32; shr d32, ofs" -- just the shr when d == s, since the shr
+ * itself clears the upper half -- and sign-extended bits [ofs, 32) are
+ * "movsxd d, s32; sar d, ofs".  These are the RISC-V srliw/sraiw results
+ * (the optimizer's rule ext-field).
+ */
 static void lower_extract(CodeBuf *cb, bool w64, bool sign, X86Reg d,
                           X86Reg s, unsigned ofs, unsigned len)
 {
     unsigned w = w64 ? 64 : 32;
     assert(len > 0 && ofs + len <= w);
     if (len == w) {
-        x86_mov_rr(cb, w64, d, s);
+        if (d != s)                 /* an i32's upper half is not its value */
+            x86_mov_rr(cb, w64, d, s);
         return;
     }
     if (ofs == 0 && (len == 8 || len == 16 || len == 32)) {
@@ -66,8 +79,24 @@ static void lower_extract(CodeBuf *cb, bool w64, bool sign, X86Reg d,
         }
         return;
     }
+    if (w64 && ofs + len == 32) {   /* ofs > 0 here */
+        if (sign) {
+            x86_movsxd_r64_r32(cb, d, s);
+            x86_shift_ri(cb, X86_SHIFT_SAR, true, d, ofs);
+        } else {
+            if (d != s)
+                x86_mov_r32_r32(cb, d, s);
+            x86_shift_ri(cb, X86_SHIFT_SHR, false, d, ofs);
+        }
+        return;
+    }
+    if (w64 && !sign && ofs + len < 32) {
+        w64 = false;                /* the same in 32-bit forms, no REX.W */
+        w = 32;
+    }
     X86ShiftOp right = sign ? X86_SHIFT_SAR : X86_SHIFT_SHR;
-    x86_mov_rr(cb, w64, d, s);
+    if (d != s)                     /* what follows writes all of d */
+        x86_mov_rr(cb, w64, d, s);
     if (ofs + len == w) {
         x86_shift_ri(cb, right, w64, d, ofs);
     } else if (!sign && len <= 31) {
@@ -142,8 +171,11 @@ void jit_lower_bits(JitEmit *em, const IrOp *op, const IrConsSet *cs,
         x86_movsxd_r64_r32(cb, d, s);
         break;
     case IR_OP_extu_i32_i64:
-    case IR_OP_extrl_i64_i32:
-        x86_mov_r32_r32(cb, d, s);          /* zero-extends */
+        x86_mov_r32_r32(cb, d, s);          /* zero-extends, even d == s */
+        break;
+    case IR_OP_extrl_i64_i32:               /* the low half is the i32 */
+        if (d != s)
+            x86_mov_r32_r32(cb, d, s);
         break;
     case IR_OP_extrh_i64_i32:
         x86_mov_rr(cb, true, d, s);

@@ -167,7 +167,9 @@ void jit_lower_shift(JitEmit *em, const IrOp *op, const IrConsSet *cs,
 
     if (n->reg < 0) {               /* by a constant, modulo the width */
         unsigned count = (unsigned)n->val & mask;
-        x86_mov_rr(cb, w64, d, s);  /* nothing when tied */
+        if (d != s)                 /* tied: nothing (an i32's upper half
+                                     * is not part of its value) */
+            x86_mov_rr(cb, w64, d, s);
         if (count)
             x86_shift_ri(cb, sop, w64, d, count);
         return;
