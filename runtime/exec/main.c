@@ -27,6 +27,7 @@
 #include "log.h"
 #include "options.h"
 #include "perfmap.h"
+#include "pins.h"
 #include "rt_signal.h"
 #include "stats.h"
 #include "sys_exec.h"
@@ -103,7 +104,7 @@ int main(int argc, char **argv)
         .lookup = rt_lookup_hook,
         /* indirect jumps probe the thread's jump cache inline (jit.h) */
         .lookup_cache = {
-            .enabled = chain && !o.off.inline_lookup,
+            .enabled = chain && o.perf.inline_lookup,
             .table_ofs = (int32_t)(offsetof(RtThread, jc) +
                                    offsetof(TbJumpCache, e)),
             .bits = TB_JC_BITS,
@@ -114,9 +115,12 @@ int main(int argc, char **argv)
             .code_ofs = (int32_t)(offsetof(TbDesc, jt) +
                                   offsetof(JitTb, code)),
         },
-        .direct_jcc = chain && !o.off.direct_jcc,
-        .ras = { .enabled = chain && !o.off.ras },
+        .direct_jcc = chain && o.perf.direct_jcc,
+        .align_blocks = o.perf.align_blocks,
+        .ras = { .enabled = chain && o.perf.ras, .bits = RV_RAS_BITS,
+                 .ring_ofs = (int32_t)offsetof(RvCpu, ras) },
     };
+    rt_pins_setup(&jc, o.perf.pin);
     Jit *jit = jit_new(&jc, err, sizeof err);
     if (!jit) {
         fprintf(stderr, "rvtcg: %s\n", err);
@@ -128,8 +132,8 @@ int main(int argc, char **argv)
         .opt = o.opt,
         .code_size = o.code_size,
         .ext = o.cpu.ext,
-        .fusion = !o.off.fusion,
-        .ras = chain && !o.off.ras,
+        .fusion = o.perf.fusion,
+        .ras = chain && o.perf.ras,
     };
     rt_translate_init(&tc);
 

@@ -27,7 +27,7 @@ enum {
     O_HELP, O_VERSION, O_D, O_DLOG, O_DFILTER, O_ONE_INSN, O_NO_CHAIN,
     O_OPT_DISABLE, O_CODE_SIZE, O_WX, O_STATS, O_SYSROOT, O_STACK, O_CPU,
     O_SETENV, O_UNSETENV, O_ARGV0, O_STRACE, O_PERFMAP, O_QEMU_ONLY,
-#define PERF_SWITCH(field, name, help) O_NO_##field,
+#define PERF_SWITCH(field, name, on, help) O_NO_##field, O_YES_##field,
 #include "perf_switches.def"
 #undef PERF_SWITCH
 };
@@ -54,7 +54,9 @@ static const struct {
     { "one-insn-per-tb", O_ONE_INSN, false, NULL },
     { "singlestep", O_ONE_INSN, false, "RVTCG_SINGLESTEP" },
     { "no-chain", O_NO_CHAIN, false, NULL },
-#define PERF_SWITCH(field, name, help) { "no-" name, O_NO_##field, false, NULL },
+#define PERF_SWITCH(field, name, on, help) \
+    { "no-" name, O_NO_##field, false, NULL }, \
+    { name, O_YES_##field, false, NULL },
 #include "perf_switches.def"
 #undef PERF_SWITCH
     { "opt-disable", O_OPT_DISABLE, true, NULL },
@@ -134,9 +136,9 @@ static void help(void)
 "  -perfmap               write /tmp/perf-PID.map naming the generated\n"
 "                         code after guest symbols, for perf\n"
 "                         (RVTCG_PERFMAP)\n"
-"Optimizations that can be turned off (docs/performance.md):\n");
-#define PERF_SWITCH(field, name, help) \
-    printf("  --no-%-17s %s\n", name, help);
+"Optimizations, for bisecting and measuring (docs/performance.md):\n");
+#define PERF_SWITCH(field, name, on, help) \
+    printf("  --[no-]%-15s %s (default %s)\n", name, help, on ? "on" : "off");
 #include "perf_switches.def"
 #undef PERF_SWITCH
     printf("\n"
@@ -225,9 +227,10 @@ static void apply(RtOptions *o, size_t k, const char *arg)
     case O_ONE_INSN:
         o->one_insn_per_tb = true;
         break;
-#define PERF_SWITCH(field, name, help) \
+#define PERF_SWITCH(field, name, on, help) \
     case O_NO_##field: \
-        o->off.field = true; \
+    case O_YES_##field: \
+        o->perf.field = opts[k].id == O_YES_##field; \
         break;
 #include "perf_switches.def"
 #undef PERF_SWITCH
@@ -296,6 +299,9 @@ void rt_options_parse(RtOptions *o, int argc, char **argv)
     memset(o, 0, sizeof *o);
     o->opt = opt_config_default();
     o->cpu = rt_cpu_default();
+#define PERF_SWITCH(field, name, on, help) o->perf.field = on;
+#include "perf_switches.def"
+#undef PERF_SWITCH
     o->exec_words = calloc(2 * (argc + N_OPTS) + 1, sizeof(char *));
     if (!o->exec_words)
         usage_error("out of memory");

@@ -24,12 +24,13 @@ typedef struct RtEnvEdit {
     bool unset;
 } RtEnvEdit;
 
-/* The optimizations turned off by --no-NAME (perf_switches.def). */
-typedef struct RtPerfOff {
-#define PERF_SWITCH(field, name, help) bool field;
+/* The optimizations in effect: perf_switches.def's defaults, changed by
+ * --NAME / --no-NAME. */
+typedef struct RtPerf {
+#define PERF_SWITCH(field, name, on, help) bool field;
 #include "perf_switches.def"
 #undef PERF_SWITCH
-} RtPerfOff;
+} RtPerf;
 
 typedef struct RtOptions {
     unsigned log_mask;          /* -d, plus RT_LOG_STRACE for -strace */
@@ -43,7 +44,7 @@ typedef struct RtOptions {
     int n_env;
     bool one_insn_per_tb;
     bool no_chain;
-    RtPerfOff off;              /* --no-NAME (perf_switches.def) */
+    RtPerf perf;                /* --[no-]NAME (perf_switches.def) */
     bool wx;
     bool stats;
     bool perfmap;               /* -perfmap: /tmp/perf-PID.map */

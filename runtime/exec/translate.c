@@ -27,6 +27,7 @@
 #include "perfmap.h"
 #include "rv_translate.h"
 #include "stats.h"
+#include "pins.h"
 #include "translate.h"
 #include "ir_text.h"
 
@@ -38,6 +39,7 @@ void rt_translate_init(const RtTranslateConfig *c)
     cfg = *c;
     ir = ir_ctx_new();
     rv_frontend_init(ir);
+    rt_pins_apply_ir(ir);
 }
 
 static _Noreturn void cannot_compile(int rc, uint64_t pc)

@@ -10,7 +10,8 @@
  *     it may not; the TB's pc map gives the guest pc, and the guest gets
  *     the same signal there, si_addr the guest address (registers are in
  *     RvCpu: the allocator writes guest globals back before every op that
- *     may fault).
+ *     may fault; pinned ones to their host registers, copied from the
+ *     context here).
  *   SIGILL at a host pc inside a TB: the backend's ud2 for a misaligned
  *     IR_MO_ALIGN access (docs/backend.md 10), i.e. a misaligned AMO or
  *     LR/SC; qemu-riscv64 delivers SIGBUS (BUS_ADRALN) for those, so do we.
@@ -28,6 +29,7 @@
 #include <unistd.h>
 
 #include "guest_mem.h"
+#include "pins.h"
 #include "rt_signal.h"
 #include "rv_fcsr_host.h"
 #include "sig_internal.h"
@@ -73,6 +75,9 @@ void sig_host_on_fault(int sig, siginfo_t *si, void *ucv)
         if (tb && sig != SIGFPE) {
             RvCpu *cpu = &self->cpu;
             cpu->pc = tb_guest_pc(tb, rip);
+            /* the allocator wrote every guest global back before the
+             * faulting op: to env, or a pinned one to its host register */
+            rt_pins_from_context(cpu, uc);
             if (uc->uc_mcontext.fpregs)
                 cpu->fflags |= rv_mxcsr_to_fflags(
                     uc->uc_mcontext.fpregs->mxcsr);

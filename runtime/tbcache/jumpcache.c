@@ -15,8 +15,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rt_thread.h"
 #include "stats.h"
 #include "tb_internal.h"
+
+/* The return-address stack of JC's thread (rv_cpu.h) points into the code
+ * cache like a jump cache: emptied with it at a flush, and when the
+ * thread registers (its RvCpu may be a copy made before a flush). */
+static void ras_clear(TbJumpCache *jc)
+{
+    RtThread *t = (RtThread *)((char *)jc - offsetof(RtThread, jc));
+    rv_ras_clear(&t->cpu);
+}
 
 static pthread_mutex_t jc_mu = PTHREAD_MUTEX_INITIALIZER;
 static TbJumpCache **jcs;
@@ -56,6 +66,7 @@ TbDesc *tb_jc_find(TbJumpCache *jc, uint64_t pc, RvTbFlags flags)
 void tb_jc_register(TbJumpCache *jc)
 {
     memset(jc, 0, sizeof *jc);
+    ras_clear(jc);
     tb_jc_lock();
     if (nb_jcs == cap_jcs) {
         size_t cap = cap_jcs ? 2 * cap_jcs : 16;
@@ -86,9 +97,12 @@ void tb_jc_forget(TbDesc *tb)
 {
     tb_jc_lock();
     if (!tb) {
-        for (size_t i = 0; i < nb_jcs; i++)
+        /* a flush: every other thread is out of generated code */
+        for (size_t i = 0; i < nb_jcs; i++) {
             for (unsigned k = 0; k < TB_JC_SIZE; k++)
                 __atomic_store_n(&jcs[i]->e[k], NULL, __ATOMIC_RELAXED);
+            ras_clear(jcs[i]);
+        }
     } else {
         unsigned k = tb_jc_index(tb->pc);
         for (size_t i = 0; i < nb_jcs; i++) {

@@ -46,7 +46,9 @@ typedef struct RaTempState {
     uint8_t type;       /* IrType */
     uint8_t coherent;   /* the memory home holds the current value */
     uint8_t constval;   /* the current value is the constant cval */
-    uint8_t pad[2];
+    int8_t home_reg;    /* a pinned global: the host register that is its
+                           home instead of env + slot; else -1 */
+    uint8_t pad[1];
     int32_t slot;       /* memory home: env offset (globals), frame offset
                            (other temps, allocated on demand) or RA_NO_SLOT */
     uint64_t cval;      /* constval: the value's bits (zero-extended) */
@@ -93,6 +95,8 @@ typedef struct Ra {
     uint32_t reg_use[IR_X86_NB_REGS];   /* op index of the last use (LRU) */
     uint32_t used;          /* registers that are some temp's home */
     uint32_t avail;         /* registers the allocator may hand out */
+    uint32_t pinned;        /* homes of pinned globals (not in avail) */
+    uint32_t pin_temp[IR_X86_NB_REGS];  /* pinned global of each of them */
     uint32_t pref_order_len;
     int8_t pref_order[IR_X86_NB_REGS];  /* cheapest registers first */
 
@@ -125,6 +129,14 @@ uint32_t ra_class_regs(const Ra *ra, IrType type);
 int32_t ra_home_slot(Ra *ra, uint32_t t);
 /* Base register of T's memory home. */
 int ra_home_base(const Ra *ra, uint32_t t);
+/* Copies REG into T's home (its memory home, or a pinned global's
+ * register), and T's home into REG. */
+void ra_store_home(Ra *ra, uint32_t t, int reg);
+void ra_load_home(Ra *ra, uint32_t t, int reg);
+/* Pinned globals: their registers to / from their slots in env (around an
+ * op that reads or writes globals in the CPU state). */
+void ra_pins_to_env(Ra *ra);
+void ra_pins_from_env(Ra *ra);
 /* Returns a frame slot of a dead local temp to the free list. */
 void ra_free_slot(Ra *ra, uint32_t t);
 

@@ -55,7 +55,8 @@ void ra_gen_mov(Ra *ra, IrOp *op)
         sd->cval = v;
         sd->constval = 1;
         sd->coherent = 0;
-    } else if (ss->loc == RA_LOC_REG && ds) {
+    } else if (ss->loc == RA_LOC_REG && ds &&
+               !ra_reg_in(ra->pinned, ss->reg)) {
         int r = ss->reg;            /* rename: d takes over the register */
         drop_reg(ra, d);
         ra->reg_temp[r] = 0;
@@ -67,8 +68,7 @@ void ra_gen_mov(Ra *ra, IrOp *op)
         sd->constval = 0;
     } else if (ss->loc == RA_LOC_REG && dd && sync) {
         drop_reg(ra, d);            /* d only has to reach memory */
-        ra->host->store(ra->host->be, type, ss->reg, ra_home_base(ra, d),
-                        ra_home_slot(ra, d));
+        ra_store_home(ra, d, ss->reg);
         sd->loc = RA_LOC_MEM;
         sd->coherent = 1;
         sd->constval = 0;

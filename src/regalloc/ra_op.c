@@ -58,6 +58,20 @@ static bool imm_fits(unsigned kinds, IrType type, uint64_t v)
     return (kinds & IR_IMM_U32) && v <= UINT32_MAX;
 }
 
+/* Is input K a pinned global whose value is in its home register, and may
+ * the op take it there (the constraint allows that register, does not
+ * fix one, and neither clobbers it nor gives it to an output)? */
+static bool pin_in_place(const Ra *ra, const OpAlloc *oa, unsigned k,
+                         const RaTempState *s)
+{
+    const IrArgCons *ac = in_cons(ra->cs, k);
+    int p = s->home_reg;
+    return p >= 0 &&
+           (s->loc == RA_LOC_MEM || (s->loc == RA_LOC_REG && s->reg == p)) &&
+           ra_reg_in(ac->regs, p) && !ac->fixed &&
+           !ra_reg_in(ra->cs->clobber | oa->hard_excl, p);
+}
+
 /* The tied input's register: it becomes the output's. */
 static int place_tied(Ra *ra, OpAlloc *oa, unsigned k, uint32_t allowed,
                       bool dead)
@@ -79,6 +93,10 @@ static int place_tied(Ra *ra, OpAlloc *oa, unsigned k, uint32_t allowed,
             copy = true;
     }
 
+    /* x = x op y on a pinned x: in place, in x's home register */
+    if (!copy && pin_in_place(ra, oa, k, s) &&
+        op->args[in_cons(cs, k)->tie].temp.id == t)
+        return s->home_reg;
     if (s->loc == RA_LOC_REG && ra_reg_in(allowed, s->reg)) {
         int reg = s->reg;
         if (!copy)
@@ -113,6 +131,10 @@ static int place_plain(Ra *ra, OpAlloc *oa, unsigned k, uint32_t allowed,
 
     if (s->loc == RA_LOC_REG && ra_reg_in(allowed, s->reg))
         return s->reg;
+    /* a pinned global is read in its register (not the allocator's to
+     * hand out, but an untied input is only read) */
+    if (pin_in_place(ra, oa, k, s))
+        return s->home_reg;
     if (s->loc != RA_LOC_REG) {
         int reg = ra_alloc(ra, allowed, ra->avoid);
         ra_load(ra, t, reg);
@@ -270,8 +292,13 @@ void ra_gen_op(Ra *ra, IrOp *op, uint32_t flags)
     for (unsigned i = 0; i < oa.nsc; i++)
         place_scratch(ra, &oa, i);
 
-    /* 6. emit, then write back and release */
+    /* 6. emit, then write back and release; pinned globals go through
+     * env around an op that reads or writes the CPU state's globals */
+    if (flags & IR_OPF_RGLOB)
+        ra_pins_to_env(ra);
     h->op(h->be, op, cs, oa.args);
+    if (flags & IR_OPF_WGLOB)
+        ra_pins_from_env(ra);
     ra->op = NULL;
     ra->locked = 0;
     for (unsigned o = 0; o < oa.nout; o++) {

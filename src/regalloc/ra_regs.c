@@ -55,6 +55,56 @@ int32_t ra_home_slot(Ra *ra, uint32_t t)
     return s->slot;
 }
 
+void ra_store_home(Ra *ra, uint32_t t, int reg)
+{
+    const RaTempState *s = &ra->ts[t];
+    const RaHost *h = ra->host;
+    if (s->home_reg >= 0) {
+        if (s->home_reg != reg)
+            h->mov(h->be, (IrType)s->type, s->home_reg, reg);
+        return;
+    }
+    h->store(h->be, (IrType)s->type, reg, ra_home_base(ra, t),
+             ra_home_slot(ra, t));
+}
+
+void ra_load_home(Ra *ra, uint32_t t, int reg)
+{
+    const RaTempState *s = &ra->ts[t];
+    const RaHost *h = ra->host;
+    if (s->home_reg >= 0) {
+        if (s->home_reg != reg)
+            h->mov(h->be, (IrType)s->type, reg, s->home_reg);
+        return;
+    }
+    h->load(h->be, (IrType)s->type, reg, ra_home_base(ra, t),
+            ra_home_slot(ra, t));
+}
+
+static void pins_env(Ra *ra, bool store)
+{
+    const RaHost *h = ra->host;
+    for (uint32_t m = ra->pinned; m; m &= m - 1) {
+        int r = __builtin_ctz(m);
+        uint32_t t = ra->pin_temp[r];
+        const RaTempState *s = &ra->ts[t];
+        if (store)
+            h->store(h->be, (IrType)s->type, r, h->env_reg, s->slot);
+        else
+            h->load(h->be, (IrType)s->type, r, h->env_reg, s->slot);
+    }
+}
+
+void ra_pins_to_env(Ra *ra)
+{
+    pins_env(ra, true);
+}
+
+void ra_pins_from_env(Ra *ra)
+{
+    pins_env(ra, false);
+}
+
 void ra_free_slot(Ra *ra, uint32_t t)
 {
     RaTempState *s = &ra->ts[t];
@@ -139,9 +189,7 @@ void ra_sync_reg(Ra *ra, int reg)
     RaTempState *s = &ra->ts[t];
     if (s->coherent || s->kind == RA_K_CONST)
         return;
-    int32_t slot = ra_home_slot(ra, t);
-    ra->host->store(ra->host->be, (IrType)s->type, reg, ra_home_base(ra, t),
-                    slot);
+    ra_store_home(ra, t, reg);
     s->coherent = 1;
 }
 
@@ -155,8 +203,7 @@ void ra_fill(Ra *ra, uint32_t t, int reg)
             h->mov(h->be, (IrType)s->type, reg, s->reg);
         break;
     case RA_LOC_MEM:
-        h->load(h->be, (IrType)s->type, reg, ra_home_base(ra, t),
-                ra_home_slot(ra, t));
+        ra_load_home(ra, t, reg);
         break;
     case RA_LOC_CONST:
         h->movi(h->be, (IrType)s->type, reg, s->cval);

@@ -37,6 +37,30 @@ void ra_drop_all(Ra *ra)
         ra_kill(ra, ra->reg_temp[__builtin_ctz(m)]);
 }
 
+/* A global pinned to REG: REG must be a register of its type's class
+ * the allocator could use, and no other global's. */
+static void pin_global(Ra *ra, uint32_t t, const IrTempInfo *ti)
+{
+    int reg = ti->fixed_reg;
+    uint32_t cls = ir_type_class(ti->type) == IR_TC_FP ? IR_X86_XMMS
+                                                        : IR_X86_GPRS;
+    if (reg >= IR_X86_NB_REGS || !ra_reg_in(ra->avail & cls, reg)) {
+        fprintf(stderr, "rvtcg: regalloc: global %s is pinned to a host "
+                "register the allocator cannot give it\n",
+                ti->name ? ti->name : "?");
+        abort();
+    }
+    ra->avail &= ~(1u << reg);
+    ra->pinned |= 1u << reg;
+    ra->pin_temp[reg] = t;
+    ra->ts[t].home_reg = (int8_t)reg;
+}
+
+/*
+ * Globals start in their homes: the CPU state at env + offset, or for a
+ * global pinned to a host register (IrTempInfo.fixed_reg, docs/regalloc.md
+ * "Pinned globals") that register.
+ */
 static void init_temps(Ra *ra)
 {
     const IrCtx *ctx = ra->ctx;
@@ -47,19 +71,14 @@ static void init_temps(Ra *ra)
         s->kind = ra->kind[t];
         s->type = ti->type;
         s->slot = RA_NO_SLOT;
+        s->home_reg = -1;
         switch (s->kind) {
         case RA_K_GLOBAL:
             s->loc = RA_LOC_MEM;
             s->coherent = 1;
             s->slot = ti->offset;
-            /* Globals pinned to a host register are not supported yet
-             * (docs/regalloc.md, "Fixed-register globals"). */
-            if (ti->fixed_reg >= 0) {
-                fprintf(stderr, "rvtcg: regalloc: global %s is pinned to a "
-                        "host register; not supported\n",
-                        ti->name ? ti->name : "?");
-                abort();
-            }
+            if (ti->fixed_reg >= 0)
+                pin_global(ra, t, ti);
             break;
         case RA_K_CONST:
             s->loc = RA_LOC_CONST;
@@ -99,8 +118,8 @@ int ra_codegen(IrCtx *ctx, const RaHost *host)
     ra->avail = host->allocatable & ~host->reserved &
                 ~(1u << host->env_reg) & ~(1u << host->frame_reg) &
                 ~(1u << IR_X86_RSP);
+    init_temps(ra);           /* takes pinned registers out of avail */
     ra_init_order(ra);
-    init_temps(ra);
 
     if (setjmp(ra->bail)) {    /* ra_fail: mem is not changed after setjmp */
         free(mem);

@@ -68,8 +68,10 @@ void ra_liveness(IrCtx *ctx);
  * Allocates and emits the whole context through HOST.  Returns 0, or -1
  * when the spill area is too small for the block (the caller translates a
  * shorter block) or a constraint cannot be met with HOST's registers.
- * Runs ra_liveness itself.  Globals pinned to a host register
- * (IrTempInfo.fixed_reg >= 0) are not supported yet: it aborts.
+ * Runs ra_liveness itself.  A global pinned to a host register
+ * (IrTempInfo.fixed_reg >= 0) has that register as its home instead of
+ * env (docs/regalloc.md, "Pinned globals"); a register the allocator
+ * could not use for it aborts.
  */
 int ra_codegen(IrCtx *ctx, const RaHost *host);
 

@@ -95,6 +95,8 @@ static const char ir_corpus_text[] =
     "    exit_tb 0x7f0000001000\n"
     "L1:\n"
     "    lookup_tb t8, t2\n"
+    "    ras_lookup_tb t8, t2, t8\n"
+    "    ras_push t2, 0x10114, L1\n"
     "    call.i64 {t0}, {t2, $5:i64, $-1:i32}, helper_a\n"
     "    call.void {}, {}, helper_b\n"
     "    call.i32 {t3}, {t0}, helper_b\n"

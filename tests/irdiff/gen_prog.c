@@ -32,7 +32,8 @@ static uint64_t next_exit_value(Gen *g)
     return g->exit_val;
 }
 
-/* Leaves the TB: exit_tb, goto_tb + exit_tb, or lookup_tb + goto_ptr. */
+/* Leaves the TB: exit_tb, goto_tb + exit_tb, or lookup_tb (or ras_lookup_tb,
+   maybe with a ras_push) + goto_ptr. */
 static void gen_exit(Gen *g)
 {
     unsigned k = rng_below(&g->r, 10);
@@ -59,11 +60,27 @@ static void gen_exit(Gen *g)
             pc = gen_in(g, IR_I64);
         /* the host pointer is never put in a pool: it differs per run */
         IrTemp d = gen_new_temp(g, IR_I64, rng_pct(&g->r, 50));
-        ir_lookup_tb(g->ctx, d, pc);
+        /* a return (ras_lookup_tb: the same result), and return-address
+           stack pushes: hints without effect on the state */
+        if (rng_below(&g->r, 3) == 0)
+            ir_ras_lookup_tb(g->ctx, d, pc, gen_in(g, IR_I64));
+        else
+            ir_lookup_tb(g->ctx, d, pc);
+        IrLabel stub = { 0 };
+        if (rng_below(&g->r, 3) == 0) {
+            stub = ir_label_new(g->ctx);
+            ir_ras_push(g->ctx, gen_in(g, IR_I64),
+                        0x1000 + 4 * rng_below(&g->r, 64), stub);
+        }
         /* lookup_tb calls out of generated code: values live across it */
         for (unsigned n = rng_below(&g->r, 4); n > 0; n--)
             gen_one_op(g);
         ir_goto_ptr(g->ctx, d);
+        if (stub.id) {          /* the pushed address: reached only from
+                                   a return-address stack */
+            ir_set_label(g->ctx, stub);
+            ir_exit_tb(g->ctx, next_exit_value(g));
+        }
     }
     gen_bb_end(g);
 }

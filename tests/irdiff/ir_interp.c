@@ -403,7 +403,8 @@ static Flow exec_control(Interp *s, const IrOp *op)
         res->kind = IR_EXIT_GOTO_PTR;
         res->op_index = s->pc;
         return FLOW_EXIT;
-    case IR_OP_lookup_tb: {
+    case IR_OP_lookup_tb:
+    case IR_OP_ras_lookup_tb: {     /* the same result, whatever it pops */
         uint64_t pc = rd(s, a[1].temp);
         res->looked_up = true;
         res->lookup_pc = pc;
@@ -570,7 +571,11 @@ static Flow exec_op(Interp *s, const IrOp *op)
     case IR_OP_exit_tb:
     case IR_OP_goto_ptr:
     case IR_OP_lookup_tb:
+    case IR_OP_ras_lookup_tb:
         return exec_control(s, op);
+    case IR_OP_ras_push:            /* a hint: no effect (docs/ir.md) */
+        return FLOW_NEXT;
+
     case IR_OP_call:
         return exec_call(s, op);
     case IR_OP_ld_env:

@@ -2,8 +2,8 @@
  * The per-op test for control flow, calls and the meta ops: brcond with
  * every condition, type and operand kind on edge values (and TB temps
  * that must survive both paths), br forward and backward, goto_tb on both
- * slots, exit_tb values, lookup_tb + goto_ptr hitting and missing with
- * values live across the lookup, every test helper with register and
+ * slots, exit_tb values, lookup_tb and ras_lookup_tb + goto_ptr hitting
+ * and missing with values live across the lookup, ras_push, every test helper with register and
  * constant arguments and values live across the call, every barrier,
  * fsetrm (every static mode from every initial mode, seen by fadd, fsqrt
  * and a DYN ftoi), and programs made of nop, insn_start, set_label and
@@ -223,7 +223,7 @@ static void exits(const OpsEnv *env, IrOpcode opc)
    live across the lookup (which calls out of generated code). */
 static void lookups(const OpsEnv *env, IrOpcode opc)
 {
-    Tally *tl = ops_tally(opc, opc == IR_OP_lookup_tb ? IR_I64 : IR_VOID);
+    Tally *tl = ops_tally(opc, opc == IR_OP_goto_ptr ? IR_VOID : IR_I64);
     static const uint64_t pcs[] = { GEN_HIT_PC, 0x1000, 0, ~0ull };
     char what[120];
     for (unsigned k = 0; k < 3; k++) {
@@ -243,7 +243,10 @@ static void lookups(const OpsEnv *env, IrOpcode opc)
                     else
                         ir_fadd(ctx, IR_F64, live[j], g.f64[j - 2], g.f64[j - 2]);
                 }
-            ir_lookup_tb(ctx, d, pc);
+            if (opc == IR_OP_ras_lookup_tb)
+                ir_ras_lookup_tb(ctx, d, pc, k == 1 ? pc : g.g64[5]);
+            else
+                ir_lookup_tb(ctx, d, pc);
             if (k == 2)
                 for (int j = 0; j < 6; j++) {
                     if (j < 3)
@@ -258,11 +261,50 @@ static void lookups(const OpsEnv *env, IrOpcode opc)
             for (int j = 0; j < 6; j++)
                 st.env.g64[2 + j] = 0x1111111111111111ull * (uint64_t)(j + 1);
             st.env.f64[1] = st.env.f64[2] = st.env.f64[3] = 0x3ff8000000000000ull;
-            snprintf(what, sizeof what, "lookup_tb + goto_ptr, pc %#llx %s%s",
+            snprintf(what, sizeof what, "%s + goto_ptr, pc %#llx %s%s",
+                     opc == IR_OP_ras_lookup_tb ? "ras_lookup_tb" : "lookup_tb",
                      (unsigned long long)pcs[i], k ? "in a global" : "constant",
                      k == 2 ? ", values live across" : "");
             run1(env, tl, ctx, &st, 1, what);
         }
+    }
+}
+
+/* ras_push (docs/ir.md): a hint with no effect a program can see, with
+   values live across it (it uses scratch registers), every kind of return
+   address.  (ras_lookup_tb is tested with lookup_tb, in lookups.) */
+static void ras_push(const OpsEnv *env)
+{
+    Tally *tl = ops_tally(IR_OP_ras_push, IR_VOID);
+    static const uint64_t rets[] = { GEN_HIT_PC, 0x1000, 0, ~0ull,
+                                     0x7fffffff, 0x80000000ull,
+                                     0x123456789abcull };
+    char what[120];
+    for (unsigned i = 0; i < sizeof rets / sizeof rets[0]; i++) {
+        IrCtx *ctx = ir_ctx_new();
+        DiffGlobals g;
+        diff_globals_create(ctx, &g);
+        IrTemp live[3];
+        for (int j = 0; j < 3; j++) {
+            live[j] = ir_temp_new(ctx, IR_I64);
+            ir_add(ctx, IR_I64, live[j], g.g64[2 + j], ir_const_i64(ctx, j));
+        }
+        IrLabel stub = ir_label_new(ctx);
+        ir_ras_push(ctx, g.g64[1], rets[i], stub);
+        if (i & 1)
+            ir_ras_push(ctx, live[0], rets[i] + 4, stub);
+        for (int j = 0; j < 3; j++)
+            ir_mov(ctx, IR_I64, g.g64[8 + j], live[j]);
+        ir_exit_tb(ctx, 5);
+        ir_set_label(ctx, stub);    /* reached only from a ring */
+        ir_exit_tb(ctx, 6);
+        DiffState st;
+        ops_base_state(&st);
+        for (int j = 0; j < 3; j++)
+            st.env.g64[2 + j] = 0x1111111111111111ull * (uint64_t)(j + 1);
+        snprintf(what, sizeof what, "ras_push %#llx%s",
+                 (unsigned long long)rets[i], i & 1 ? " twice" : "");
+        run1(env, tl, ctx, &st, 1, what);
     }
 }
 
@@ -443,10 +485,14 @@ bool ops_control(const OpsEnv *env, IrOpcode opc)
         return true;
     case IR_OP_goto_ptr:
     case IR_OP_lookup_tb:
+    case IR_OP_ras_lookup_tb:
         lookups(env, opc);
         return true;
     case IR_OP_call:
         calls(env);
+        return true;
+    case IR_OP_ras_push:
+        ras_push(env);
         return true;
     case IR_OP_mb:
         barriers(env);

@@ -69,7 +69,8 @@ static bool handled(IrOpcode opc)
 {
     const IrOpInfo *info = &ir_op_info[opc];
     if (info->nb_out != 1 || info->var_out || info->var_in ||
-        (info->flags & (IR_OPF_META | IR_OPF_SIDE)) || opc == IR_OP_lookup_tb)
+        (info->flags & (IR_OPF_META | IR_OPF_SIDE)) || opc == IR_OP_lookup_tb ||
+        opc == IR_OP_ras_lookup_tb)
         return false;
     for (unsigned i = 0; i < info->nb_const; i++) {
         IrConstKind k = (IrConstKind)info->const_kinds[i];

@@ -24,8 +24,8 @@ bool ops_generic(const OpsEnv *env, IrOpcode opc);
 /* ld_env st_env ld_guest st_guest and the atomics. */
 bool ops_memory(const OpsEnv *env, IrOpcode opc);
 
-/* brcond br set_label goto_tb exit_tb goto_ptr lookup_tb call mb nop
-   insn_start discard. */
+/* brcond br set_label goto_tb exit_tb goto_ptr lookup_tb ras_lookup_tb
+   ras_push call mb nop insn_start discard. */
 bool ops_control(const OpsEnv *env, IrOpcode opc);
 
 /* The globals of a per-op program: slot N of type T (slot 0 is where

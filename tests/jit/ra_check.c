@@ -168,19 +168,47 @@ static Val *cell(Chk *c, int base, int32_t off, IrType t)
     return NULL;
 }
 
-static bool check_globals_mem(Chk *c, const char *where)
+/* A global's home: its register when pinned (IrTempInfo.fixed_reg),
+ * else its field in env; IN_ENV: the env field regardless. */
+static Val *home(Chk *c, uint32_t g, bool in_env)
+{
+    int p = c->ctx->temps[g].fixed_reg;
+    return (p >= 0 && !in_env) ? &c->regs[p] : &c->env[g];
+}
+
+/* Every global's home holds its value; IN_ENV: every global's env field
+ * (before an op that reads the CPU state: pinned ones too). */
+static bool check_globals_in(Chk *c, const char *where, bool in_env)
 {
     for (uint32_t g = 1; g <= c->ctx->nb_globals; g++) {
         IrType t = (IrType)c->ctx->temps[g].type;
-        if (!holds(c->env[g], c->exp[g], width(t))) {
+        Val *v = home(c, g, in_env);
+        if (!holds(*v, c->exp[g], width(t))) {
             char a[40], b[40];
-            show(a, sizeof(a), c->env[g]);
+            show(a, sizeof(a), *v);
             show(b, sizeof(b), c->exp[g]);
-            return fail(c, "%s: global %s in memory is %s, must be %s",
-                        where, c->ctx->temps[g].name, a, b);
+            return fail(c, "%s: global %s in %s is %s, must be %s",
+                        where, c->ctx->temps[g].name,
+                        v == &c->env[g] ? "memory" : "its pinned register",
+                        a, b);
         }
     }
     return true;
+}
+
+static bool check_globals_mem(Chk *c, const char *where)
+{
+    return check_globals_in(c, where, false);
+}
+
+/* Poisons every register but the pinned globals' homes. */
+static void poison_regs(Chk *c)
+{
+    for (int r = 0; r < IR_X86_NB_REGS; r++)
+        c->regs[r] = (Val){ .kind = V_POISON };
+    for (uint32_t g = 1; g <= c->ctx->nb_globals; g++)
+        if (c->ctx->temps[g].fixed_reg >= 0)
+            c->regs[c->ctx->temps[g].fixed_reg] = c->exp[g];
 }
 
 /* IR ops the allocator handles without the backend. */
@@ -355,8 +383,7 @@ static Flow exec_op(Chk *c, const RaEvent *e, int mode, uint32_t *label)
         if (op->opc == IR_OP_set_label) {
             if (!check_globals_mem(c, "set_label"))
                 return FLOW_END;
-            for (int r = 0; r < IR_X86_NB_REGS; r++)
-                c->regs[r] = (Val){ .kind = V_POISON };
+            poison_regs(c);
         } else if (op->opc != IR_OP_insn_start) {
             fail(c, "meta op %u (%s) sent to the backend", e->op_index,
                  opname(op));
@@ -382,6 +409,8 @@ static Flow exec_op(Chk *c, const RaEvent *e, int mode, uint32_t *label)
         return FLOW_END;
     if ((f & (IR_OPF_RGLOB | IR_OPF_FAULT | IR_OPF_TB_EXIT |
               IR_OPF_BB_END)) && !check_globals_mem(c, opname(op)))
+        return FLOW_END;
+    if ((f & IR_OPF_RGLOB) && !check_globals_in(c, opname(op), true))
         return FLOW_END;
 
     /* the op's effects */
@@ -449,8 +478,11 @@ static void path_init(Chk *c)
     for (uint32_t t = 0; t < ctx->nb_temps; t++) {
         const IrTempInfo *ti = &ctx->temps[t];
         unsigned w = width((IrType)ti->type);
-        if (t >= 1 && t <= ctx->nb_globals)
+        if (t >= 1 && t <= ctx->nb_globals) {
             c->exp[t] = c->env[t] = (Val){ V_SYM, (uint8_t)w, t };
+            if (ti->fixed_reg >= 0)     /* the prologue loaded it */
+                c->regs[ti->fixed_reg] = c->exp[t];
+        }
         else if (t && ti->kind == IR_TEMP_CONST)
             c->exp[t] = (Val){ V_CONST, (uint8_t)w, ti->val & mask(w) };
         else

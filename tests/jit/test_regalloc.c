@@ -516,10 +516,42 @@ START_TEST(test_few_registers)
 }
 END_TEST
 
-/* Pinned globals are not supported: the allocator stops loudly. */
-START_TEST(test_fixed_reg_global_refused)
+/* A pinned global lives in its register: read in place, updated in
+ * place, never loaded from or stored to env. */
+START_TEST(test_pinned_global)
 {
     ir_global_set_fixed_reg(ctx, x[0], IR_X86_RBX);
+    ir_add(ctx, IR_I64, x[0], x[0], c64(1));
+    ir_add(ctx, IR_I64, x[1], x[0], x[2]);
+    ir_st_guest(ctx, IR_I64, x[0], x[1], IR_MO_64);
+    ir_add(ctx, IR_I64, x[0], x[0], x[1]);
+    ir_exit_tb(ctx, 0);
+    alloc_ok(0);
+    ck_assert_uint_eq(ra_mock_env_stores(&m, 0), 0);
+    for (size_t i = 0; i < m.nb_ev; i++)
+        ck_assert(!(m.ev[i].kind == RA_EV_LOAD && m.ev[i].off == 0));
+    ck_assert_uint_eq(ra_mock_count(&m, RA_EV_MOV), 1);   /* x1 = x0 + x2: x0 copied */
+}
+END_TEST
+
+/* An op that reads or writes the CPU state sees a pinned global in env:
+ * stored before it, reloaded after it. */
+START_TEST(test_pinned_global_rglob)
+{
+    ir_global_set_fixed_reg(ctx, x[0], IR_X86_R12);
+    ir_add(ctx, IR_I64, x[0], x[0], c64(5));
+    ir_call(ctx, IR_VOID, 0, NULL, 0, NULL, &h_plain);
+    ir_add(ctx, IR_I64, x[1], x[0], c64(1));
+    ir_exit_tb(ctx, 0);
+    alloc_ok(0);
+    ck_assert_uint_eq(ra_mock_env_stores(&m, 0), 1);
+}
+END_TEST
+
+/* Pinning to a register the allocator may not use stops loudly. */
+START_TEST(test_pinned_global_bad_reg)
+{
+    ir_global_set_fixed_reg(ctx, x[0], IR_X86_RBP);
     ir_add(ctx, IR_I64, x[1], x[0], c64(1));
     ir_exit_tb(ctx, 0);
     ra_mock_init(&m, ctx, 0);
@@ -708,7 +740,9 @@ static Suite *regalloc_suite(void)
     tcase_add_test(tc, test_pressure_gpr_xmm);
     tcase_add_test(tc, test_no_frame_needed);
     tcase_add_test(tc, test_few_registers);
-    tcase_add_test_raise_signal(tc, test_fixed_reg_global_refused, SIGABRT);
+    tcase_add_test(tc, test_pinned_global);
+    tcase_add_test(tc, test_pinned_global_rglob);
+    tcase_add_test_raise_signal(tc, test_pinned_global_bad_reg, SIGABRT);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("checker");

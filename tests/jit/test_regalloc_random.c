@@ -49,6 +49,33 @@ static void vary_host(RaHost *h, uint64_t seed)
     h->frame_offset = (int32_t)((x >> 8) % 3) * 256 - 512;
 }
 
+/* Every fourth program pins some of its integer globals to callee-saved
+ * registers (docs/regalloc.md, "Pinned globals"), leaving the allocator
+ * at least one callee-saved register of its own. */
+static void pin_some(IrCtx *ctx, const RaHost *h, uint64_t seed)
+{
+    static const int cands[] = { IR_X86_RBX, IR_X86_R12, IR_X86_R13,
+                                 IR_X86_R14 };
+    if (seed % 4 != 1)
+        return;
+    uint32_t free = 0;
+    for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++)
+        if ((h->allocatable & ~h->reserved) >> cands[i] & 1)
+            free |= 1u << cands[i];
+    unsigned budget = (unsigned)__builtin_popcount(free);
+    budget = budget ? budget - 1 : 0;
+    uint64_t x = seed * 0xD1B54A32D192ED03ull;
+    for (uint32_t g = 1; g <= ctx->nb_globals && budget; g++, x >>= 2) {
+        IrType t = (IrType)ctx->temps[g].type;
+        if ((t != IR_I64 && t != IR_I32) || (x & 3) == 0)
+            continue;
+        int r = __builtin_ctz(free);
+        free &= free - 1;
+        budget--;
+        ir_global_set_fixed_reg(ctx, (IrTemp){ .id = g }, r);
+    }
+}
+
 /* Allocates and checks program SEED; the frame is large enough. */
 static void run_seed(uint64_t seed, unsigned *spills)
 {
@@ -58,6 +85,7 @@ static void run_seed(uint64_t seed, unsigned *spills)
     RaMock m;
     ra_mock_init(&m, ctx, ra_gen_features(seed));
     vary_host(&m.host, seed);
+    pin_some(ctx, &m.host, seed);
     int rc = ra_codegen(ctx, &m.host);
     char err[512];
     bool ok = rc == 0 && ra_check(&m, 6, seed, err, sizeof(err));

@@ -130,7 +130,9 @@ static const X86Reg borrow_order[] = {
 
 X86Reg jit_borrow_gpr(JitEmit *em, uint32_t avoid)
 {
-    avoid |= em->host.reserved;
+    /* never a pinned global's register: a fault in between would show
+     * the borrowed value as the guest register's */
+    avoid |= em->host.reserved | jit_pinned_regs(em->jit);
     for (size_t i = 0; i < sizeof borrow_order / sizeof borrow_order[0]; i++) {
         X86Reg r = borrow_order[i];
         if (!(avoid & (1u << r))) {

@@ -152,6 +152,8 @@ static JitLowerFn *lower_fn(IrOpcode opc)
     case IR_OP_goto_tb: case IR_OP_exit_tb: case IR_OP_goto_ptr:
     case IR_OP_lookup_tb: case IR_OP_call: case IR_OP_mb:
         return jit_lower_ctrl;
+    case IR_OP_ras_push: case IR_OP_ras_lookup_tb:
+        return jit_lower_ras;
     case IR_OP_ld_env: case IR_OP_st_env: case IR_OP_ld_guest:
     case IR_OP_st_guest:
         return jit_lower_mem;
@@ -219,7 +221,8 @@ JitEmit *jit_emit_begin(Jit *jit, IrCtx *ctx, bool want_spans)
     em->jmp_insn[0] = em->jmp_insn[1] = JIT_NO_JMP;
     em->jmp_reset[0] = em->jmp_reset[1] = JIT_NO_JMP;
 
-    uint32_t start = (jit->code_ptr + 15u) & ~15u;   /* blocks start aligned */
+    uint32_t align = jit->cfg.align_blocks ? 64u : 16u;  /* jit.h */
+    uint32_t start = (jit->code_ptr + align - 1) & ~(align - 1);
     if (start > jit->cache.size)
         start = (uint32_t)jit->cache.size;
     cb_init(&em->cb, jit->cache.rw + start, jit->cache.size - start);
@@ -307,6 +310,7 @@ int jit_emit_finish(JitEmit *em, JitTb *tb, JitOpSpan **spans,
     for (int i = 0; i < 2; i++) {
         tb->jmp_insn[i] = em->jmp_insn[i];
         tb->jmp_reset[i] = em->jmp_reset[i];
+        tb->jcc_rel[i] = em->jcc_rel[i];
     }
     tb->nb_insns = (uint32_t)em->nb_pc;
     tb->pc_map = em->pc_map;

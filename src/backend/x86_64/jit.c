@@ -37,6 +37,10 @@ Jit *jit_new(const JitConfig *cfg, char *err, size_t errlen)
         jit->gbase_disp = (int32_t)gb;
     else
         jit->gbase_reg = JIT_GBASE_REG;
+    if (!jit_pins_check(jit, err, errlen)) {
+        free(jit);
+        return NULL;
+    }
 
     if (!jit_cache_map(&jit->cache, size, cfg->wx, err, errlen)) {
         free(jit);
@@ -82,13 +86,32 @@ static void patch_jump(Jit *jit, const JitTb *tb, unsigned slot,
     __atomic_store_n(field, (uint32_t)rel, __ATOMIC_RELEASE);
 }
 
+/* The direct conditional jump to SLOT (JitTb.jcc_rel), if any: its rel32
+ * is 4-byte aligned too (lower_ctrl.c, emit_direct_jcc). */
+static void patch_jcc(Jit *jit, const JitTb *tb, unsigned slot,
+                      const void *target)
+{
+    if (!tb->jcc_rel[slot])
+        return;
+    const uint8_t *field = tb->code + tb->jcc_rel[slot];
+    int64_t rel = (int64_t)((intptr_t)target - (intptr_t)(field + 4));
+    assert(rel >= INT32_MIN && rel <= INT32_MAX);
+    uint32_t *p = (uint32_t *)(void *)jit_rw_of(jit, field);
+    assert(((uintptr_t)p & 3) == 0);
+    __atomic_store_n(p, (uint32_t)rel, __ATOMIC_RELEASE);
+}
+
+/* The slot's jmp first, then the jcc (undone in the opposite order): the
+ * jcc reaches the target either way, directly or through the jmp. */
 void jit_tb_link(Jit *jit, const JitTb *tb, unsigned slot, const void *target)
 {
     patch_jump(jit, tb, slot, target);
+    patch_jcc(jit, tb, slot, target);
 }
 
 void jit_tb_unlink(Jit *jit, const JitTb *tb, unsigned slot)
 {
+    patch_jcc(jit, tb, slot, tb->code + tb->jmp_insn[slot]);
     patch_jump(jit, tb, slot, tb->code + tb->jmp_reset[slot]);
 }
 

@@ -39,11 +39,36 @@ typedef struct JitLookupCache {
     int32_t code_ofs;         /* entry: host code pointer */
 } JitLookupCache;
 
-/* The return-address stack's lowering parameters (docs/performance.md);
- * zero: off. */
+/*
+ * The return-address stack (docs/frontend.md, lower_ras.c); zero: off.  A
+ * table of 2^bits entries of 16 bytes in env at ring_ofs, indexed by the
+ * guest sp (entry (sp >> 4) mod 2^bits): the guest return pc (u64) and
+ * the host address of the calling block's return stub (a label in that
+ * block's code).  The owner of env must empty it (odd pcs: no return
+ * target is odd) before first use and whenever code may be dropped (a
+ * flush).
+ */
 typedef struct JitRas {
     bool enabled;
+    unsigned bits;            /* log2 of the entries, 1..12 */
+    int32_t ring_ofs;
 } JitRas;
+
+/*
+ * Pinned globals (docs/backend.md, "Pinned globals"): up to JIT_MAX_PINS
+ * IR globals whose home is a callee-saved host register (rbx, r12-r15,
+ * not r15 when it holds guest_base) instead of env + env_ofs.  The
+ * prologue loads them from env, the epilogue stores them back, so code
+ * outside generated code sees env as usual; in between (chained blocks)
+ * the registers hold the values.  The IR globals must carry the same
+ * register as IrTempInfo.fixed_reg (checked by jit_compile).
+ */
+#define JIT_MAX_PINS 4
+
+typedef struct JitPin {
+    int8_t reg;               /* host register (IR_X86_*) */
+    int32_t env_ofs;          /* the global's i64 slot in env */
+} JitPin;
 
 typedef struct JitConfig {
     uint32_t host_features;   /* IR_X86F_* the code may use (a subset of
@@ -58,7 +83,13 @@ typedef struct JitConfig {
     /* a conditional exit's chained jump goes straight to the target TB
      * (false: via its goto_tb slot) */
     bool direct_jcc;
+    /* blocks start at a multiple of 64 bytes (false: 16): on the
+     * development host a hot block's position within a 64-byte line moved
+     * indirect-jump-heavy loops by up to 2x (docs/performance.md) */
+    bool align_blocks;
     JitRas ras;
+    unsigned nb_pins;
+    JitPin pins[JIT_MAX_PINS];
 } JitConfig;
 
 #define JIT_NO_JMP UINT32_MAX
@@ -74,6 +105,10 @@ typedef struct JitTb {
     uint32_t size;            /* bytes of host code */
     uint32_t jmp_insn[2];     /* goto_tb slot: offset of its jmp, or JIT_NO_JMP */
     uint32_t jmp_reset[2];    /* offset an unpatched slot jumps to */
+    /* JitConfig.direct_jcc: offset of the (4-byte aligned) rel32 of the
+     * conditional jump whose label starts goto_tb SLOT; linked along with
+     * the slot, straight to the target; 0: none */
+    uint32_t jcc_rel[2];
     uint32_t nb_insns;
     JitPcMap *pc_map;         /* nb_insns entries, owned by the JitTb (free) */
 } JitTb;
@@ -82,6 +117,11 @@ typedef struct Jit Jit;
 
 /* Host CPU features (cpuid): IR_X86F_*. */
 uint32_t x86_host_features(void);
+
+/* How many globals may be pinned with this guest_base (r15 holds a
+ * guest_base that is not a disp32; one callee-saved register stays the
+ * allocator's). */
+unsigned jit_max_pins(uintptr_t guest_base);
 
 /* Maps the code cache and emits the prologue/epilogue; NULL + err on error. */
 Jit *jit_new(const JitConfig *cfg, char *err, size_t errlen);
@@ -98,7 +138,10 @@ int jit_compile(Jit *jit, IrCtx *ctx, JitTb *tb);
 uintptr_t jit_enter(Jit *jit, void *env, const void *code);
 
 /* Points goto_tb SLOT of TB at TARGET (host code), or back at its reset
- * address; a single atomic 4-byte store, safe while other threads run. */
+ * address; a single atomic 4-byte store, safe while other threads run.
+ * A conditional jump to the slot (jcc_rel) is pointed at TARGET too, or
+ * back at the slot's jmp: a second such store; every state in between
+ * reaches the same place. */
 void jit_tb_link(Jit *jit, const JitTb *tb, unsigned slot, const void *target);
 void jit_tb_unlink(Jit *jit, const JitTb *tb, unsigned slot);
 

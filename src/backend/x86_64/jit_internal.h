@@ -83,6 +83,12 @@ typedef struct JitFixup {
     uint32_t target;      /* label id / pool index */
 } JitFixup;
 
+/* A conditional jump to a label, 4-byte aligned rel32 at `at`. */
+typedef struct JitDirectJcc {
+    uint32_t at;
+    uint32_t label;
+} JitDirectJcc;
+
 typedef struct JitEmit {
     Jit *jit;
     IrCtx *ctx;
@@ -100,6 +106,12 @@ typedef struct JitEmit {
     JitPcMap *pc_map;
     size_t nb_pc, cap_pc;
     uint32_t jmp_insn[2], jmp_reset[2];
+    /* direct_jcc (lower_ctrl.c): the aligned forward jccs whose label may
+     * start a goto_tb (rel32 offset, label id), and per slot the one that
+     * did (JitTb.jcc_rel) */
+    JitDirectJcc djcc[2];
+    unsigned nb_djcc;
+    uint32_t jcc_rel[2];
     JitOpSpan *spans;     /* per emitted op, when asked for */
     size_t nb_spans, cap_spans;
     bool want_spans;
@@ -189,6 +201,10 @@ JitLowerFn jit_lower_atomic;   /* lower_atomic.c */
 JitLowerFn jit_lower_fp;       /* lower_fp.c */
 JitLowerFn jit_lower_fcvt;     /* lower_fcvt.c */
 JitLowerFn jit_lower_fpx;      /* lower_fpx.c */
+JitLowerFn jit_lower_ras;      /* lower_ras.c */
+/* lower_ctrl.c: lookup_tb's code (inline probe, then the hook): D = the
+ * host code for guest PC; clobbers the SysV caller-saved registers. */
+void jit_emit_lookup_tb(JitEmit *em, X86Reg d, X86Reg pc);
 
 /* lower_mem.c, also used by the hooks: load/store of a value of type T
  * with memory op MOP. */
@@ -206,6 +222,11 @@ void jit_check_align(JitEmit *em, IrMemOp mop, X86Reg addr);
 
 /* Emits prologue, epilogue, stubs and constants at the cache start. */
 bool jit_emit_fixed(Jit *jit);
+/* Are JitConfig.pins usable (callee-saved, distinct, not guest_base's,
+ * one callee-saved register left)?  false + err if not. */
+bool jit_pins_check(const Jit *jit, char *err, size_t errlen);
+/* The host registers of JitConfig.pins. */
+uint32_t jit_pinned_regs(const Jit *jit);
 
 bool jit_cache_map(JitCache *c, size_t size, bool wx, char *err,
                    size_t errlen);

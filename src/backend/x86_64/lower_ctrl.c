@@ -6,6 +6,11 @@
  *                 jit_tb_link() can retarget it with one atomic store; it
  *                 first jumps to the next instruction (the exit_tb that
  *                 follows);
+ *   brcond to a label that starts a goto_tb (the frontend's conditional
+ *                 branch), with JitConfig.direct_jcc: its `jcc rel32` gets
+ *                 an aligned rel32 too, and jit_tb_link() points it
+ *                 straight at the slot's target (JitTb.jcc_rel): a taken
+ *                 chained branch is one jump, not jcc + jmp;
  *   exit_tb VAL   mov rax, VAL; jmp epilogue (VAL 0: jmp to the stub that
  *                 clears eax in front of the epilogue);
  *   goto_ptr P    jmp P;
@@ -49,6 +54,66 @@ static void lower_setcond(CodeBuf *cb, bool w64, const RaArg *a, IrCond c)
     }
 }
 
+/*
+ * Direct conditional chaining: is the first code after label L (set after
+ * OP) a goto_tb?  The frontend's conditional branch is brcond L; goto_tb 1;
+ * mov pc; exit_tb; set_label L; goto_tb 0: a few ops ahead at most.  The
+ * emitter checks again that nothing was emitted in between (lower_goto_tb).
+ */
+#define DJCC_LOOKAHEAD 16
+
+static bool label_starts_goto_tb(const JitEmit *em, const IrOp *op,
+                                 uint32_t l)
+{
+    const IrCtx *ctx = em->ctx;
+    const IrOp *last = ctx->ops + ctx->nb_ops;
+    if (op < ctx->ops || op >= last)
+        return false;
+    const IrOp *stop = last - op > DJCC_LOOKAHEAD ? op + DJCC_LOOKAHEAD : last;
+    for (const IrOp *p = op + 1; p < stop; p++) {
+        if (p->opc != IR_OP_set_label ||
+            p->args[p->nb_out + p->nb_in].label.id != l)
+            continue;
+        for (p++; p < last && (p->opc == IR_OP_nop || p->opc == IR_OP_discard);
+             p++)
+            ;
+        return p < last && p->opc == IR_OP_goto_tb;
+    }
+    return false;
+}
+
+/*
+ * cmp + `jcc rel32` to forward label L with the rel32 4-byte aligned (the
+ * padding goes before the cmp: cmp + jcc stay adjacent and can fuse),
+ * remembered for lower_goto_tb.
+ */
+static void emit_direct_jcc(JitEmit *em, bool w64, X86Reg x, const RaArg *b,
+                            X86Cond cc, uint32_t l)
+{
+    CodeBuf *cb = jit_cb(em);
+    uint8_t *start = cb->ptr;
+    emit_cmp(cb, w64, x, b);
+    if (cb->overflow)
+        return;
+    /* jcc rel32 is 0F 8x rel32: the field starts 2 bytes in */
+    size_t len = (size_t)(cb->ptr - start);
+    unsigned pad = (unsigned)(-(cb_exec_ptr(cb) + 2) & 3);
+    if (pad) {
+        cb->ptr = start;                /* again, behind the padding */
+        x86_nops(cb, pad);
+        emit_cmp(cb, w64, x, b);
+        assert(cb->overflow || (size_t)(cb->ptr - start) == len + pad);
+        (void)len;
+    }
+    jit_branch_label(em, (int)cc, l);
+    if (cb->overflow)
+        return;
+    uint32_t at = jit_off(em) - 4;
+    assert(((cb_exec_ptr(cb) - 4) & 3) == 0);
+    if (em->nb_djcc < sizeof em->djcc / sizeof em->djcc[0])
+        em->djcc[em->nb_djcc++] = (JitDirectJcc){ .at = at, .label = l };
+}
+
 void jit_lower_cond(JitEmit *em, const IrOp *op, const IrConsSet *cs,
                     const RaArg *a)
 {
@@ -78,6 +143,10 @@ void jit_lower_cond(JitEmit *em, const IrOp *op, const IrConsSet *cs,
         IrCond c = (IrCond)k[0].imm;
         if (c == IR_COND_ALWAYS) {
             jit_branch_label(em, -1, k[1].label.id);
+        } else if (c != IR_COND_NEVER && em->jit->cfg.direct_jcc &&
+                   label_starts_goto_tb(em, op, k[1].label.id)) {
+            emit_direct_jcc(em, w64, (X86Reg)a[0].reg, &a[1], jit_cond(c),
+                            k[1].label.id);
         } else if (c != IR_COND_NEVER) {
             emit_cmp(cb, w64, (X86Reg)a[0].reg, &a[1]);
             jit_branch_label(em, (int)jit_cond(c), k[1].label.id);
@@ -94,6 +163,10 @@ static void lower_goto_tb(JitEmit *em, unsigned slot)
 {
     CodeBuf *cb = jit_cb(em);
     assert(slot < 2 && em->jmp_insn[slot] == JIT_NO_JMP);
+    /* a direct jcc whose label is right here: linked with the slot */
+    for (unsigned i = 0; i < em->nb_djcc; i++)
+        if (em->label_off[em->djcc[i].label] == (int32_t)jit_off(em))
+            em->jcc_rel[slot] = em->djcc[i].at;
     /* the rel32 field (after the 1-byte opcode) on a 4-byte boundary: a
      * naturally aligned 4-byte store is atomic (SDM Vol. 3A 8.1.1) */
     x86_nops(cb, (unsigned)((3 - cb_exec_ptr(cb)) & 3));
@@ -157,6 +230,11 @@ static void lower_lookup_tb(JitEmit *em, X86Reg d, X86Reg pc)
     if (hit != UINT32_MAX)
         jit_fwd8_here(em, hit);
     x86_mov_rr(cb, true, d, X86_RAX);
+}
+
+void jit_emit_lookup_tb(JitEmit *em, X86Reg d, X86Reg pc)
+{
+    lower_lookup_tb(em, d, pc);
 }
 
 void jit_lower_ctrl(JitEmit *em, const IrOp *op, const IrConsSet *cs,

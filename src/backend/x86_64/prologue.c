@@ -4,10 +4,12 @@
  *   prologue   (SysV function: rdi = env, rsi = host code of a block)
  *              push the callee-saved rbp rbx r12 r13 r14 r15, sub rsp for
  *              the frame (rsp is then 16-byte aligned), rbp = env,
- *              [r15 = guest_base], jmp rsi
+ *              [r15 = guest_base], load the pinned globals' registers
+ *              from env (JitConfig.pins), jmp rsi
  *   ret0       xor eax, eax; falls into
- *   epilogue   add rsp; pop the callee-saved registers; ret (rax is the
- *              value jit_enter returns)
+ *   epilogue   store the pinned registers to env; add rsp; pop the
+ *              callee-saved registers; ret (rax is the value jit_enter
+ *              returns)
  *   slow-call stubs, one per helper (jit_helper_fcvt: the slow path of
  *              ftoi/ftou; jit_helper_atomic_be): save every caller-saved
  *              register (low 64 bits of the xmm registers: only scalars
@@ -17,6 +19,7 @@
  *
  * Register use and the frame are described in docs/backend.md.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "jit_internal.h"
@@ -41,6 +44,9 @@ static void emit_prologue(Jit *jit, CodeBuf *cb)
     if (jit->gbase_reg >= 0)
         x86_movabs_r64_i64(cb, (X86Reg)jit->gbase_reg,
                            (int64_t)jit->cfg.guest_base);
+    for (unsigned i = 0; i < jit->cfg.nb_pins; i++)
+        x86_mov_r64_m64(cb, (X86Reg)jit->cfg.pins[i].reg,
+                        x86_mem(JIT_ENV_REG, jit->cfg.pins[i].env_ofs));
     x86_jmp_r64(cb, X86_RSI);
 }
 
@@ -49,6 +55,9 @@ static void emit_epilogue(Jit *jit, CodeBuf *cb)
     jit->off_ret0 = (uint32_t)cb_offset(cb);
     x86_mov_ri(cb, X86_RAX, 0);
     jit->off_epilogue = (uint32_t)cb_offset(cb);
+    for (unsigned i = 0; i < jit->cfg.nb_pins; i++)
+        x86_mov_m64_r64(cb, x86_mem(JIT_ENV_REG, jit->cfg.pins[i].env_ofs),
+                        (X86Reg)jit->cfg.pins[i].reg);
     x86_alu_ri(cb, X86_ALU_ADD, true, X86_RSP, JIT_FRAME_BYTES);
     for (size_t i = NB_SAVED; i-- > 0;)
         x86_pop_r64(cb, saved_regs[i]);
@@ -109,6 +118,54 @@ static void align16(CodeBuf *cb)
 {
     while (cb_offset(cb) & 15)
         cb_emit8(cb, 0xcc);                 /* int3: never executed */
+}
+
+bool jit_pins_check(const Jit *jit, char *err, size_t errlen)
+{
+    uint32_t seen = 0, callee_gprs = 0;
+    static const X86Reg cands[] = { X86_RBX, X86_R12, X86_R13, X86_R14,
+                                    X86_R15 };
+    for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++)
+        if ((int)cands[i] != jit->gbase_reg)
+            callee_gprs |= 1u << cands[i];
+    if (jit->cfg.nb_pins > JIT_MAX_PINS) {
+        snprintf(err, errlen, "%u pinned globals: at most %d",
+                 jit->cfg.nb_pins, JIT_MAX_PINS);
+        return false;
+    }
+    for (unsigned i = 0; i < jit->cfg.nb_pins; i++) {
+        int r = jit->cfg.pins[i].reg;
+        if (r < 0 || r >= 16 || !((callee_gprs >> r) & 1) || ((seen >> r) & 1)) {
+            snprintf(err, errlen, "pinned global %u: register %d is not a "
+                     "free callee-saved register", i, r);
+            return false;
+        }
+        seen |= 1u << r;
+    }
+    /* the allocator needs one callee-saved register of its own
+     * (docs/regalloc.md, "What the backend must provide") */
+    if (seen == callee_gprs) {
+        snprintf(err, errlen, "pinning every callee-saved register leaves "
+                 "none to the register allocator");
+        return false;
+    }
+    return true;
+}
+
+unsigned jit_max_pins(uintptr_t guest_base)
+{
+    int64_t gb = (int64_t)guest_base;
+    /* rbx r12 r13 r14 r15, minus guest_base's, minus the allocator's one */
+    unsigned n = (gb >= INT32_MIN && gb <= INT32_MAX) ? 4 : 3;
+    return n < JIT_MAX_PINS ? n : JIT_MAX_PINS;
+}
+
+uint32_t jit_pinned_regs(const Jit *jit)
+{
+    uint32_t m = 0;
+    for (unsigned i = 0; i < jit->cfg.nb_pins; i++)
+        m |= 1u << jit->cfg.pins[i].reg;
+    return m;
 }
 
 bool jit_emit_fixed(Jit *jit)

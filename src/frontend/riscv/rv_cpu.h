@@ -47,9 +47,33 @@ typedef struct RvCpu {
     volatile uint32_t exit_request; /* non-zero: every TB leaves at its start
                               (exit_tb 0, pc = the TB's pc) so the runtime
                               regains control: pending signals, flushes */
+    /* The return-address stack (docs/frontend.md; JitRas in jit.h, lower_
+     * ras.c): RV_RAS_SIZE entries indexed by the sp of the call.  A return
+     * to exactly an entry's pc jumps to its host code, so the table must
+     * be emptied (rv_ras_clear) before the code it points to goes away: at
+     * every code-cache flush (runtime/tbcache). */
+    struct RvRasEntry {
+        uint64_t pc;       /* guest return address; odd: empty */
+        const void *code;  /* the calling block's return stub */
+    } ras[1u << 8];
 } RvCpu;
 
+#define RV_RAS_BITS 8
+#define RV_RAS_SIZE (1u << RV_RAS_BITS)
+_Static_assert(sizeof(struct RvRasEntry) == 16, "lower_ras.c: 16-byte entries");
+_Static_assert(sizeof(((RvCpu *)0)->ras) / 16 == RV_RAS_SIZE, "RV_RAS_BITS");
+
 #define RV_NO_RESERVATION UINT64_MAX
+
+/* Empties the return-address stack: every entry's pc odd (a return target
+ * never is: JALR clears bit 0), its code NULL. */
+static inline void rv_ras_clear(RvCpu *cpu)
+{
+    for (unsigned i = 0; i < RV_RAS_SIZE; i++) {
+        cpu->ras[i].pc = 1;
+        cpu->ras[i].code = NULL;
+    }
+}
 
 /* A fresh hart state: everything zero, no reservation, self set.  Whoever
  * creates (or copies) an RvCpu must call this, or at least set `self`. */
@@ -58,6 +82,7 @@ static inline void rv_cpu_init(RvCpu *cpu)
     memset(cpu, 0, sizeof(*cpu));
     cpu->res_addr = RV_NO_RESERVATION;
     cpu->self = cpu;
+    rv_ras_clear(cpu);
 }
 
 /*

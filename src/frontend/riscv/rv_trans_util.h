@@ -16,4 +16,10 @@ bool rv_gen_w_op(DisasCtx *ctx, unsigned rd, IrTemp a, IrTemp b, RvBinFn *fn);
 /* The low 32 bits of an i64 temp, as an i32 temp (constants stay constant). */
 IrTemp rv_low32(DisasCtx *ctx, IrTemp v);
 
+/* Macro-op fusion (docs/frontend.md): true with *val when x[r]'s value at
+ * this point of the block is a translation-time constant computed by the
+ * block itself (auipc/lui, then addi/mv on it), with nothing in between
+ * that may change it.  x0 is the constant 0. */
+bool rv_const_x(DisasCtx *ctx, unsigned r, uint64_t *val);
+
 #endif

@@ -57,6 +57,10 @@ typedef struct RvTbInfo {
  * once per context, before anything else; ir_ctx_reset keeps them). */
 void rv_frontend_init(IrCtx *ir);
 
+/* Pins guest register x[XREG] (1..31) to host register HOST_REG in IR's
+ * globals (IrTempInfo.fixed_reg; the runtime's pins.c decides). */
+void rv_frontend_pin_x(IrCtx *ir, unsigned xreg, int host_reg);
+
 /*
  * Translates the block at pc into IR (ir must be reset, with the globals of
  * rv_frontend_init).  tb_token: the value exit_tb uses for chainable exits

@@ -14,12 +14,66 @@
  * IR mb carries the exact set and the backend drops what x86 gives free.
  * Device input/output bits (I, O) are treated as reads/writes.
  */
-#include "rv_disas_ctx.h"
+#include <stddef.h>
+
+#include "rv_trans_util.h"
+
+/*
+ * The return-address stack (docs/frontend.md), RISC-V Unprivileged ISA
+ * 20191213, 2.5, Table 2.1 (x1 and x5 are link registers): JAL with a
+ * link rd pushes; JALR by rd/rs1: neither link: none; only rs1: pop; only
+ * rd: push; both and equal: push; both, different: pop, then push.
+ *
+ * A push records pc_next and this block's return stub under the current
+ * sp (the callee returns with the same sp); the stub, emitted after the
+ * block's exit: if the rounding mode is still the one this block was
+ * translated for, leave through goto_tb slot 1 (free in a block ending in
+ * a jump; the runtime chains it to the block at pc_next), else through
+ * the loop.  A pop (ras_lookup_tb) jumps to the stub when the return
+ * target is the pc pushed under sp, else it is lookup_tb.
+ */
+static bool is_link(unsigned r)
+{
+    return r == 1 || r == 5;
+}
+
+/* The push, if any: returns the stub's label (0 if none). */
+static IrLabel gen_ras_push(DisasCtx *ctx, unsigned rd)
+{
+    if (!ctx->cfg->ras || !is_link(rd))
+        return (IrLabel){ 0 };
+    IrLabel stub = ir_label_new(ctx->ir);
+    ir_ras_push(ctx->ir, ctx->x[2], ctx->pc_next, stub);
+    return stub;
+}
+
+/* After the block's exit: the return stub of a push. */
+static void gen_ras_stub(DisasCtx *ctx, IrLabel stub)
+{
+    if (!stub.id)
+        return;
+    IrCtx *ir = ctx->ir;
+    IrLabel other_frm = ir_label_new(ir);
+    IrTemp frm = ir_temp_new_bb(ir, IR_I32);
+    IrTemp ret = ir_const_i64(ir, (int64_t)ctx->pc_next);
+    ir_set_label(ir, stub);
+    ir_ld_env(ir, IR_I32, frm, (int32_t)offsetof(RvCpu, frm), IR_MO_UL);
+    ir_brcond(ir, IR_I32, frm, ir_const_i32(ir, ctx->flags.frm), IR_COND_NE,
+              other_frm);
+    ir_goto_tb(ir, 1);
+    ir_mov(ir, IR_I64, ctx->pc_g, ret);
+    ir_exit_tb(ir, (uint64_t)ctx->tb_token | 1);
+    ir_set_label(ir, other_frm);
+    ir_mov(ir, IR_I64, ctx->pc_g, ret);
+    ir_exit_tb(ir, 0);
+}
 
 bool trans_jal(DisasCtx *ctx, const arg_j *a)
 {
     rv_set_x(ctx, a->rd, ir_const_i64(ctx->ir, (int64_t)ctx->pc_next));
+    IrLabel stub = gen_ras_push(ctx, a->rd);
     rv_gen_goto(ctx, 0, ctx->pc + (uint64_t)(int64_t)a->imm);
+    gen_ras_stub(ctx, stub);
     ctx->end = RV_END_DONE;
     return true;
 }
@@ -27,6 +81,17 @@ bool trans_jal(DisasCtx *ctx, const arg_j *a)
 bool trans_jalr(DisasCtx *ctx, const arg_i *a)
 {
     /* the target first: rd may be rs1 */
+    uint64_t target;
+    if (ctx->cfg->fusion && rv_const_x(ctx, a->rs1, &target)) {
+        /* fused with the auipc/lui (+addi) that made rs1: a direct jump */
+        target = (target + (uint64_t)(int64_t)a->imm) & ~(uint64_t)1;
+        rv_set_x(ctx, a->rd, ir_const_i64(ctx->ir, (int64_t)ctx->pc_next));
+        IrLabel stub = gen_ras_push(ctx, a->rd);
+        rv_gen_goto(ctx, 0, target);
+        gen_ras_stub(ctx, stub);
+        ctx->end = RV_END_DONE;
+        return true;
+    }
     IrTemp dest = ir_temp_new_bb(ctx->ir, IR_I64);
     if (a->rs1 == 0) {
         ir_mov(ctx->ir, IR_I64, dest, ir_const_i64(ctx->ir, a->imm & ~1));
@@ -36,7 +101,19 @@ bool trans_jalr(DisasCtx *ctx, const arg_i *a)
         ir_and(ctx->ir, IR_I64, dest, dest, ir_const_i64(ctx->ir, ~(int64_t)1));
     }
     rv_set_x(ctx, a->rd, ir_const_i64(ctx->ir, (int64_t)ctx->pc_next));
-    rv_gen_goto_indirect(ctx, dest);
+    IrLabel stub = { 0 };
+    if (ctx->cfg->ras && is_link(a->rs1) && a->rs1 != a->rd) {
+        /* a return: pc = dest; the ring's stub if it predicted dest */
+        IrTemp host = ir_temp_new_bb(ctx->ir, IR_I64);
+        ir_mov(ctx->ir, IR_I64, ctx->pc_g, dest);
+        ir_ras_lookup_tb(ctx->ir, host, dest, ctx->x[2]);
+        stub = gen_ras_push(ctx, a->rd);        /* pop, then push */
+        ir_goto_ptr(ctx->ir, host);
+    } else {
+        stub = gen_ras_push(ctx, a->rd);
+        rv_gen_goto_indirect(ctx, dest);
+    }
+    gen_ras_stub(ctx, stub);
     ctx->end = RV_END_DONE;
     return true;
 }
