@@ -14,6 +14,7 @@
 
 #include "rv_fcsr.h"
 #include "rv_fcsr_host.h"
+#include "check_run.h"
 
 static RvCpu cpu;
 static unsigned saved_csr;
@@ -123,9 +124,5 @@ int main(void)
     tcase_add_loop_test(tc, frm_to_rounding, 0, 8);
     tcase_add_test(tc, host_load_save);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return ck_run(s);
 }

@@ -219,5 +219,5 @@ int main(void)
     tcase_add_test(tc, nan_boxing);
     tcase_add_test(tc, fmv_is_a_move);
     suite_add_tcase(s, tc);
-    return fe_run_suite(s);
+    return ck_run(s);
 }

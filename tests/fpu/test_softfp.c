@@ -17,6 +17,7 @@
 #include "rv_fcsr_host.h"
 #include "rv_fpu.h"
 #include "rv_softfp.h"
+#include "check_run.h"
 
 #define NB_RANDOM 40000
 
@@ -283,9 +284,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return ck_run(suite());
 }

@@ -6,6 +6,8 @@
 #define FE_TEST_H
 
 #include <check.h>
+
+#include "check_run.h"
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -21,14 +23,5 @@ static const uint64_t fe_edges[] = {
     0xffffffffffffffff, 0xffffffff80000000, 0x00000000fffffffe,
 };
 #define FE_NB_EDGES (sizeof fe_edges / sizeof fe_edges[0])
-
-static inline int fe_run_suite(Suite *s)
-{
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
 
 #endif

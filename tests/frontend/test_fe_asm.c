@@ -11,6 +11,7 @@
 
 #include "fe_asm.h"
 #include "rv_disas.h"
+#include "check_run.h"
 
 typedef struct AsmCase {
     uint32_t insn;
@@ -186,9 +187,5 @@ int main(void)
     TCase *tc = tcase_create("encoders");
     tcase_add_loop_test(tc, encoder, 0, nb_cases);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return ck_run(s);
 }

@@ -374,5 +374,5 @@ int main(void)
     tcase_add_loop_test(tc, threads_amoadd, 0, 2);
     tcase_add_loop_test(tc, threads_lrsc, 0, 2);
     suite_add_tcase(s, tc);
-    return fe_run_suite(s);
+    return ck_run(s);
 }

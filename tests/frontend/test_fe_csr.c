@@ -160,5 +160,5 @@ int main(void)
                         2 * (int)(sizeof bad_csr / sizeof bad_csr[0]));
     tcase_add_loop_test(tc, fp_csrs, 0, 2);
     suite_add_tcase(s, tc);
-    return fe_run_suite(s);
+    return ck_run(s);
 }

@@ -290,5 +290,5 @@ int main(void)
     tcase_add_loop_test(tc, illegal_32, 0,
                         2 * (int)(sizeof illegal32 / sizeof illegal32[0]));
     suite_add_tcase(s, tc);
-    return fe_run_suite(s);
+    return ck_run(s);
 }

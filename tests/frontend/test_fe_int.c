@@ -325,5 +325,5 @@ int main(void)
     tcase_add_loop_test(tc, upper_imm, 0, 2);
     tcase_add_loop_test(tc, long_block, 0, 2);
     suite_add_tcase(s, tc);
-    return fe_run_suite(s);
+    return ck_run(s);
 }

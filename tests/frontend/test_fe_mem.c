@@ -171,5 +171,5 @@ int main(void)
     tcase_add_loop_test(tc, stores, 0, 2 * (int)(sizeof sts / sizeof sts[0]));
     tcase_add_loop_test(tc, page_straddle_and_x0, 0, 2);
     suite_add_tcase(s, tc);
-    return fe_run_suite(s);
+    return ck_run(s);
 }

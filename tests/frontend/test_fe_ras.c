@@ -519,5 +519,5 @@ int main(void)
     tcase_add_test(tc, after_flush);
     tcase_add_test(tc, fusion_runs);
     suite_add_tcase(s, tc);
-    return fe_run_suite(s);
+    return ck_run(s);
 }

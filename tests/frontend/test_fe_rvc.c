@@ -260,5 +260,5 @@ int main(void)
     tcase_add_loop_test(tc, illegal_16, 0,
                         2 * (int)(sizeof illegal16 / sizeof illegal16[0]));
     suite_add_tcase(s, tc);
-    return fe_run_suite(s);
+    return ck_run(s);
 }

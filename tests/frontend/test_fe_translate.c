@@ -452,5 +452,5 @@ int main(void)
     tcase_add_test(tc, words32);
     tcase_add_test(tc, dump_names);
     suite_add_tcase(s, tc);
-    return fe_run_suite(s);
+    return ck_run(s);
 }

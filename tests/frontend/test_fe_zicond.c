@@ -133,5 +133,5 @@ int main(void)
     tcase_add_loop_test(tc, registers, 0, 4);
     tcase_add_loop_test(tc, disabled, 0, 2);
     suite_add_tcase(s, tc);
-    return fe_run_suite(s);
+    return ck_run(s);
 }

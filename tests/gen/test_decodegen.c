@@ -18,6 +18,7 @@
 #include "decode-two.h"
 #include "decode-ext32.h"
 #include "decode-ext16.h"
+#include "check_run.h"
 
 /* ---- recording trans_* stubs -------------------------------------------- */
 
@@ -713,9 +714,5 @@ static Suite *decodegen_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(decodegen_suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(decodegen_suite());
 }

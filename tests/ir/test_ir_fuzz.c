@@ -13,6 +13,7 @@
 #include "ir_corpus.h"
 #include "ir_text.h"
 #include "ir_verify.h"
+#include "check_run.h"
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 
@@ -147,9 +148,5 @@ static Suite *suite(void)
 int main(void)
 {
     ir_corpus_register_helpers();
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

@@ -15,6 +15,7 @@
 #include "ir_corpus.h"
 #include "ir_text.h"
 #include "ir_verify.h"
+#include "check_run.h"
 
 static char err[512];
 
@@ -523,9 +524,5 @@ static Suite *suite(void)
 int main(void)
 {
     ir_corpus_register_helpers();
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

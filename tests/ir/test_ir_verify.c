@@ -13,6 +13,7 @@
 #include "ir_corpus.h"
 #include "ir_text.h"
 #include "ir_verify.h"
+#include "check_run.h"
 
 static const char decls[] =
     "global i64 x1 env+8\n"
@@ -319,9 +320,5 @@ static Suite *suite(void)
 int main(void)
 {
     ir_corpus_register_helpers();
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

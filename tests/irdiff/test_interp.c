@@ -17,6 +17,7 @@
 
 #include "ir-build.h"
 #include "ir_interp.h"
+#include "check_run.h"
 
 /* env: globals for an output and up to four inputs, and a scratch area */
 typedef struct Env {
@@ -766,9 +767,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

@@ -17,6 +17,7 @@
 #include "ir-build.h"
 #include "jit.h"
 #include "jit_harness.h"
+#include "check_run.h"
 
 static Jit *new_jit(bool wx, bool direct_jcc)
 {
@@ -207,9 +208,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

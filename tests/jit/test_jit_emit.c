@@ -17,6 +17,7 @@
 #include "jit.h"
 #include "jit_emit.h"
 #include "jit_harness.h"
+#include "check_run.h"
 
 static void dummy_helper(void)
 {
@@ -275,9 +276,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

@@ -15,6 +15,7 @@
 #include "jit.h"
 #include "jit_emit.h"
 #include "jit_harness.h"
+#include "check_run.h"
 
 static Jit *new_jit(bool wx, size_t size, const void *(*lookup)(void *, uint64_t))
 {
@@ -402,9 +403,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

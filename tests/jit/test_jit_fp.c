@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "op_runner.h"
+#include "check_run.h"
 
 #define IE 0x01u
 #define PE 0x20u
@@ -402,9 +403,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

@@ -14,6 +14,7 @@
 #include "jit_emit.h"
 #include "jit_harness.h"
 #include "op_runner.h"
+#include "check_run.h"
 
 static const uint64_t vals[] = {
     0, 1, 2, 3, 5, 31, 32, 63, 64, 0x7f, 0x80, 0xff, 0x100, 0x7fff, 0x8000,
@@ -504,9 +505,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

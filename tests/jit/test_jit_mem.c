@@ -14,6 +14,7 @@
 
 #include "ir-build.h"
 #include "op_runner.h"
+#include "check_run.h"
 
 static uint8_t mem[64] __attribute__((aligned(16)));
 static const uintptr_t bases[] = { 0, 0x12345000, 0x7f0000000000ull };
@@ -289,9 +290,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

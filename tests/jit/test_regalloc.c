@@ -16,6 +16,7 @@
 #include "ir-build.h"
 #include "ra_check.h"
 #include "ra_gen.h"
+#include "check_run.h"
 
 static IrCtx *ctx;
 static RaMock m;
@@ -756,9 +757,5 @@ static Suite *regalloc_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(regalloc_suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(regalloc_suite());
 }

@@ -13,6 +13,7 @@
 
 #include "ra_check.h"
 #include "ra_gen.h"
+#include "check_run.h"
 
 #define NB_TESTS 10
 
@@ -126,9 +127,5 @@ static Suite *random_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(random_suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(random_suite());
 }

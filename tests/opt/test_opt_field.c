@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "opt_int.h"
+#include "check_run.h"
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
@@ -329,9 +330,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

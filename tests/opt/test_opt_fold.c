@@ -8,6 +8,7 @@
  * case, so a new foldable opcode needs one.
  */
 #include "opt_test_util.h"
+#include "check_run.h"
 
 typedef struct FoldCase {
     const char *op;      /* x1/w1 = ... (an i64 or i32 destination) */
@@ -231,9 +232,5 @@ static Suite *suite(void)
 int main(void)
 {
     opt_test_register_helpers();
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

@@ -17,6 +17,7 @@
 #include "opt_test_util.h"
 
 #include "opt_int.h"
+#include "check_run.h"
 
 static uint64_t rng = 0x2545f4914f6cdd1dull;
 
@@ -258,9 +259,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

@@ -7,6 +7,7 @@
  * (opt_test_util.h).
  */
 #include "opt_test_util.h"
+#include "check_run.h"
 
 typedef struct RuleCase {
     const char *rule;
@@ -676,9 +677,5 @@ static Suite *suite(void)
 int main(void)
 {
     opt_test_register_helpers();
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(suite());
 }

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check_run.h"
 
 #define FOR_EACH_OP(i) for (int i = 0; i < IR_OP_COUNT; i++)
 
@@ -638,9 +639,5 @@ static Suite *tables_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(tables_suite());
-    srunner_run_all(sr, CK_ENV);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return ck_run(tables_suite());
 }
