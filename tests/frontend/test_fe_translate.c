@@ -19,6 +19,7 @@
 #include "opt.h"
 #include "rv_disas.h"
 #include "decode-riscv32.h"
+#include "test_rng.h"
 
 static FeMachine *m;
 #define TOKEN ((uintptr_t)0x7000)
@@ -379,10 +380,7 @@ END_TEST
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
 static uint32_t next32(void)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)(rng >> 16);
+    return (uint32_t)(test_xorshift64(&rng) >> 16);
 }
 
 START_TEST(words32)

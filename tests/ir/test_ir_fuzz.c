@@ -14,15 +14,13 @@
 #include "ir_text.h"
 #include "ir_verify.h"
 #include "check_run.h"
+#include "test_rng.h"
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 
 static uint32_t rnd(uint32_t n)
 {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state % n);
+    return (uint32_t)(test_xorshift64(&rng_state) % n);
 }
 
 static const char *const seeds[] = {

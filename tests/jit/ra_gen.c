@@ -9,6 +9,7 @@
 
 #include "ir-build.h"
 #include "ra_gen.h"
+#include "test_rng.h"
 
 static void dummy_helper(void)
 {
@@ -41,10 +42,7 @@ typedef struct Gen {
 
 static uint64_t rnd(Gen *g)
 {
-    g->rng ^= g->rng << 13;
-    g->rng ^= g->rng >> 7;
-    g->rng ^= g->rng << 17;
-    return g->rng;
+    return test_xorshift64(&g->rng);
 }
 
 static unsigned below(Gen *g, unsigned n)

@@ -18,15 +18,13 @@
 
 #include "opt_int.h"
 #include "check_run.h"
+#include "test_rng.h"
 
 static uint64_t rng = 0x2545f4914f6cdd1dull;
 
 static uint64_t rnd64(void)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
+    return test_xorshift64(&rng);
 }
 
 static unsigned rnd(unsigned n)
