@@ -31,12 +31,11 @@ Jit *jit_new(const JitConfig *cfg, char *err, size_t errlen)
 
     /* guest_base: nothing, a disp32 (sign-extended: any value whose
      * 64-bit two's complement fits), or r15 */
-    int64_t gb = (int64_t)cfg->guest_base;
     jit->gbase_reg = -1;
-    if (gb >= INT32_MIN && gb <= INT32_MAX)
-        jit->gbase_disp = (int32_t)gb;
-    else
+    if (jit_gbase_needs_reg(cfg->guest_base))
         jit->gbase_reg = JIT_GBASE_REG;
+    else
+        jit->gbase_disp = (int32_t)(int64_t)cfg->guest_base;
     if (!jit_pins_check(jit, err, errlen)) {
         free(jit);
         return NULL;

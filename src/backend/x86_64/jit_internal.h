@@ -222,6 +222,12 @@ void jit_check_align(JitEmit *em, IrMemOp mop, X86Reg addr);
 
 /* Emits prologue, epilogue, stubs and constants at the cache start. */
 bool jit_emit_fixed(Jit *jit);
+/* Does GUEST_BASE need a register (r15), or fit a sign-extended disp32? */
+static inline bool jit_gbase_needs_reg(uintptr_t guest_base)
+{
+    int64_t gb = (int64_t)guest_base;
+    return gb < INT32_MIN || gb > INT32_MAX;
+}
 /* Are JitConfig.pins usable (callee-saved, distinct, not guest_base's,
  * one callee-saved register left)?  false + err if not. */
 bool jit_pins_check(const Jit *jit, char *err, size_t errlen);

@@ -154,9 +154,8 @@ bool jit_pins_check(const Jit *jit, char *err, size_t errlen)
 
 unsigned jit_max_pins(uintptr_t guest_base)
 {
-    int64_t gb = (int64_t)guest_base;
     /* rbx r12 r13 r14 r15, minus guest_base's, minus the allocator's one */
-    unsigned n = (gb >= INT32_MIN && gb <= INT32_MAX) ? 4 : 3;
+    unsigned n = jit_gbase_needs_reg(guest_base) ? 3 : 4;
     return n < JIT_MAX_PINS ? n : JIT_MAX_PINS;
 }
 
